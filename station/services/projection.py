@@ -1,0 +1,355 @@
+"""Projections: an entity's rows are a deterministic fold of its events.
+
+The fold is pure (events in, row dicts out), so the same code serves three callers:
+
+* the live path — :func:`refresh_entity` refolds one entity after each new event (events
+  arriving late from sync simply land in the right place, because the fold always sorts);
+* bulk loading — the demo town folds a million events in memory and inserts the rows;
+* verification — :func:`verify_projections` folds everything again and compares it with the
+  tables, which is what ``grid-station check`` reports.
+
+Rules of the fold (DESIGN.md §4): events sorted by ``(hlc, event_id)``; fields are
+last-writer-wins; notes, records and visits are append-only collections; a case's status
+only moves along the state machine — a transition that is illegal at its place in the
+order (possible when two stations act concurrently) is skipped and listed as a conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, Table, delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from station.db import models as m
+from station.domain.case_workflow import next_status
+from station.domain.enums import CaseStatus, MediationStatus
+from station.domain.pinyin import name_keys
+from station.errors import GridStationError
+from station.services.events import EventRecord, canonical_json
+
+Rows = dict[str, list[dict[str, Any]]]  # table name -> rows
+
+
+@dataclass
+class Folded:
+    rows: Rows = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self.rows[table].append(row)
+
+
+# --------------------------------------------------------------------------- row helpers
+
+
+def _table(name: str) -> Table:
+    return m.Base.metadata.tables[name]
+
+
+def coerce(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A complete row for ``table``: defaults filled in, JSON text turned into Python types."""
+    row: dict[str, Any] = {}
+    for column in _table(table).columns:
+        if column.key in values:
+            value = values[column.key]
+        elif column.default is not None and column.default.is_scalar:
+            value = column.default.arg
+        else:
+            value = None
+        if value is not None:
+            if isinstance(column.type, DateTime) and not isinstance(value, datetime):
+                value = datetime.fromisoformat(value)
+            elif isinstance(column.type, Date) and not isinstance(value, date):
+                value = date.fromisoformat(value)
+            elif isinstance(column.type, Boolean):
+                value = bool(value)
+            elif isinstance(column.type, Integer):
+                value = int(value)
+        row[column.key] = value
+    return row
+
+
+def _pick(payload: dict[str, Any], table: str, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    """Only the payload keys that are real columns (an event never writes anything else)."""
+    columns = set(_table(table).columns.keys()) - set(exclude)
+    return {k: v for k, v in payload.items() if k in columns}
+
+
+def _conflict(ev: EventRecord, *, field_name: str, kept: str, reason: str) -> dict[str, Any]:
+    return {
+        "id": f"{ev.event_id}:{field_name}",
+        "entity_type": ev.entity_type,
+        "entity_id": ev.entity_id,
+        "field": field_name,
+        "kept_event_id": kept,
+        "lost_event_id": ev.event_id,
+        "lost_value": canonical_json({"payload": ev.payload, "reason": reason}),
+    }
+
+
+# --------------------------------------------------------------------------- folds
+
+_PROTECTED = ("id", "version", "status")  # never set from a payload directly
+
+
+def fold_person(events: list[EventRecord]) -> Folded:
+    out = Folded()
+    row: dict[str, Any] | None = None
+    for ev in sorted(events, key=lambda e: e.order_key):
+        if ev.event_type == "created":
+            row = {**_pick(ev.payload, "person", exclude=_PROTECTED), "id": ev.entity_id}
+        elif row is None:
+            continue  # an update whose creation has not arrived yet: applied once it does
+        elif ev.event_type == "updated":
+            row.update(_pick(ev.payload, "person", exclude=(*_PROTECTED, "created_at")))
+        row["version"] = ev.order_key
+    if row is not None:
+        row["name_initials"], row["name_pinyin"] = name_keys(row.get("name", ""))
+        out.add("person", coerce("person", row))
+    return out
+
+
+def fold_case(events: list[EventRecord]) -> Folded:
+    out = Folded()
+    row: dict[str, Any] | None = None
+    last_status_event = ""
+    for ev in sorted(events, key=lambda e: e.order_key):
+        payload = ev.payload
+        if ev.event_type == "created":
+            row = {
+                **_pick(payload, "work_case", exclude=_PROTECTED),
+                "id": ev.entity_id,
+                "station_code": ev.station_code,
+                "status": CaseStatus.RECEIVED.value,
+            }
+            last_status_event = ev.event_id
+        elif row is None:
+            continue
+        elif ev.event_type == "updated":
+            row.update(_pick(payload, "work_case", exclude=(*_PROTECTED, "number")))
+        elif ev.event_type == "action":
+            try:
+                row["status"] = next_status(row["status"], payload["action"]).value
+            except GridStationError:
+                out.add(
+                    "conflict",
+                    _conflict(ev, field_name="status", kept=last_status_event, reason="illegal"),
+                )
+                continue
+            last_status_event = ev.event_id
+            row.update(_pick(payload.get("fields", {}), "work_case", exclude=_PROTECTED))
+            out.add(
+                "case_note",
+                {
+                    "id": ev.event_id,
+                    "case_id": ev.entity_id,
+                    "at": payload["at"],
+                    "author": ev.author,
+                    "kind": payload["action"],
+                    "text": payload.get("reason", ""),
+                },
+            )
+        elif ev.event_type == "note_added":
+            out.add(
+                "case_note",
+                {
+                    "id": ev.event_id,
+                    "case_id": ev.entity_id,
+                    "at": payload["at"],
+                    "author": ev.author,
+                    "kind": payload.get("kind", "note"),
+                    "text": payload["text"],
+                },
+            )
+        row["version"] = ev.order_key
+    if row is None:
+        return Folded()
+    out.rows["case_note"] = [coerce("case_note", n) for n in out.rows.get("case_note", [])]
+    out.add("work_case", coerce("work_case", row))
+    return out
+
+
+def fold_mediation(events: list[EventRecord]) -> Folded:
+    out = Folded()
+    row: dict[str, Any] | None = None
+    parties: dict[str, dict[str, Any]] = {}
+    mediators: list[dict[str, Any]] = []
+    records: dict[str, dict[str, Any]] = {}
+    terms: list[str] = []
+    visits: list[dict[str, Any]] = []
+    mid = ""
+    for ev in sorted(events, key=lambda e: e.order_key):
+        p, mid = ev.payload, ev.entity_id
+        kind = ev.event_type
+        if kind == "created":
+            row = {
+                **_pick(p, "mediation_case", exclude=("id", "version")),
+                "id": mid,
+                "status": p.get("status", MediationStatus.ACCEPTED.value),
+            }
+            mediators = list(p.get("mediators", []))
+            for party in p.get("parties", []):
+                parties[party["id"]] = party
+        elif row is None:
+            continue
+        elif kind == "updated":
+            row.update(_pick(p, "mediation_case", exclude=("id", "version", "number")))
+        elif kind == "party_added" or kind == "party_updated":
+            parties[p["id"]] = {**parties.get(p["id"], {}), **p}
+        elif kind == "party_removed":
+            parties.pop(p["id"], None)
+        elif kind == "mediators_set":
+            mediators = list(p["mediators"])
+        elif kind == "record_added" or kind == "record_updated":
+            records[p["id"]] = {**records.get(p["id"], {}), **p}
+        elif kind == "agreement_set":
+            row.update(_pick(p, "mediation_case", exclude=("id", "version", "number")))
+            terms = list(p.get("terms", []))
+        elif kind == "visit_added":
+            visits.append({**p, "id": ev.event_id})
+            row["performance_status"] = p["performance_status"]
+        row["version"] = ev.order_key
+    if row is None:
+        return out
+    out.add("mediation_case", coerce("mediation_case", row))
+    for party in parties.values():
+        out.add("mediation_party", coerce("mediation_party", {**party, "mediation_id": mid}))
+    for mediator in mediators:
+        out.add(
+            "mediation_mediator", coerce("mediation_mediator", {**mediator, "mediation_id": mid})
+        )
+    for record in records.values():
+        out.add("mediation_record", coerce("mediation_record", {**record, "mediation_id": mid}))
+    for seq, text in enumerate(terms, start=1):
+        out.add(
+            "agreement_term",
+            coerce("agreement_term", {"mediation_id": mid, "seq": seq, "text": text}),
+        )
+    for visit in visits:
+        out.add("return_visit", coerce("return_visit", {**visit, "mediation_id": mid}))
+    return out
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    fold: Any
+    main_table: str
+    # child table -> column holding the entity id
+    children: dict[str, str]
+
+
+ENTITY_KINDS: dict[str, EntityKind] = {
+    "person": EntityKind(fold_person, "person", {}),
+    "case": EntityKind(fold_case, "work_case", {"case_note": "case_id"}),
+    "mediation": EntityKind(
+        fold_mediation,
+        "mediation_case",
+        {
+            "mediation_party": "mediation_id",
+            "mediation_mediator": "mediation_id",
+            "mediation_record": "mediation_id",
+            "agreement_term": "mediation_id",
+            "return_visit": "mediation_id",
+        },
+    ),
+}
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _entity_events(session: Session, entity_type: str, entity_id: str) -> list[EventRecord]:
+    rows = session.scalars(
+        select(m.Event).where(m.Event.entity_type == entity_type, m.Event.entity_id == entity_id)
+    )
+    return [EventRecord.from_row(r) for r in rows]
+
+
+def refresh_entity(session: Session, *, entity_type: str, entity_id: str) -> None:
+    """Refold one entity from all its events and write its rows (upsert main, replace children)."""
+    kind = ENTITY_KINDS[entity_type]
+    folded = kind.fold(_entity_events(session, entity_type, entity_id))
+    session.flush()
+    conn = session.connection()
+    for child, fk in kind.children.items():
+        conn.execute(delete(_table(child)).where(_table(child).c[fk] == entity_id))
+    conn.execute(delete(_table("conflict")).where(_table("conflict").c.entity_id == entity_id))
+    main_rows = folded.rows.get(kind.main_table, [])
+    if main_rows:
+        table = _table(kind.main_table)
+        stmt = sqlite_insert(table).values(main_rows)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["id"],
+            set_={c.key: stmt.excluded[c.key] for c in table.columns if c.key != "id"},
+        )
+        conn.execute(stmt)
+    for table_name, rows in folded.rows.items():
+        if table_name != kind.main_table and rows:
+            conn.execute(_table(table_name).insert(), rows)
+    session.expire_all()  # ORM objects loaded earlier must not shadow the new rows
+
+
+def fold_all(events: Iterable[EventRecord]) -> Rows:
+    """Fold every entity of ``events`` (any order); rows grouped by table."""
+    grouped: dict[tuple[str, str], list[EventRecord]] = defaultdict(list)
+    for ev in events:
+        grouped[(ev.entity_type, ev.entity_id)].append(ev)
+    rows: Rows = defaultdict(list)
+    for (entity_type, _), evs in grouped.items():
+        for table, table_rows in ENTITY_KINDS[entity_type].fold(evs).rows.items():
+            rows[table].extend(table_rows)
+    return rows
+
+
+# Parents before children, so foreign keys hold during bulk inserts.
+INSERT_ORDER = (
+    "person",
+    "work_case",
+    "case_note",
+    "mediation_case",
+    "mediation_party",
+    "mediation_mediator",
+    "mediation_record",
+    "agreement_term",
+    "return_visit",
+    "conflict",
+)
+
+
+def _all_events(session: Session) -> Iterable[EventRecord]:
+    for row in session.execute(select(m.Event)).scalars().yield_per(5000):
+        yield EventRecord.from_row(row)
+
+
+def verify_projections(session: Session) -> list[str]:
+    """Fold all events again and compare with the tables; returns the differences found."""
+    expected = fold_all(_all_events(session))
+    problems: list[str] = []
+    for table_name in INSERT_ORDER:
+        table = _table(table_name)
+        keys = [c.key for c in table.primary_key.columns]
+        want = {tuple(r[k] for k in keys): r for r in expected.get(table_name, [])}
+        have = {
+            tuple(r[k] for k in keys): dict(r)
+            for r in session.connection().execute(select(table)).mappings()
+        }
+        for key in sorted(set(want) - set(have)):
+            problems.append(f"{table_name} {key}: 事件中有，但表中缺少")
+        for key in sorted(set(have) - set(want)):
+            problems.append(f"{table_name} {key}: 表中有，但没有事件支持")
+        for key in sorted(set(want) & set(have)):
+            if want[key] != have[key]:
+                diff = {
+                    k: (have[key][k], want[key][k])
+                    for k in want[key]
+                    if want[key][k] != have[key][k]
+                }
+                shown = json.dumps(diff, default=str, ensure_ascii=False)
+                problems.append(f"{table_name} {key}: 与重建结果不同（表中值, 重建值）{shown}")
+    return problems
