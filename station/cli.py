@@ -51,8 +51,6 @@ def _open_existing(data_dir: Path) -> Database:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from station.demo.town import build_demo_town  # heavy: only when asked
-
     path = database_path(args.data_dir)
     if path.exists() and not args.force:
         print(
@@ -60,6 +58,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+    from station.demo.town import build_demo_town  # heavy: only when asked
+
     started = time.perf_counter()
     summary = build_demo_town(
         args.data_dir, seed=args.seed, cases=args.cases, mediations=args.mediations

@@ -65,12 +65,19 @@ def seed_reference(db: Database) -> None:
         s.add_all(
             [
                 Category(
-                    id="K11", parent_id="K1", name="邻里纠纷", default_route="station",
+                    id="K11",
+                    parent_id="K1",
+                    name="邻里纠纷",
+                    default_route="station",
                     time_limit_days=3,
                 ),
                 Category(
-                    id="K21", parent_id="K2", name="河道养殖", default_route="center",
-                    time_limit_days=10, department_id="D-CG",
+                    id="K21",
+                    parent_id="K2",
+                    name="河道养殖",
+                    default_route="center",
+                    time_limit_days=10,
+                    department_id="D-CG",
                 ),
                 RosterAssignment(person_id="R1", role="mediator"),
                 RosterAssignment(person_id="R2", role="mediator"),

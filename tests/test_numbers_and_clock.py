@@ -80,7 +80,11 @@ def test_hlc_is_strictly_increasing_for_any_wall_clock(walls: list[int]) -> None
 
 @pytest.mark.parametrize(
     ("name", "initials", "full"),
-    [("林玲玲", "lll", "linlingling"), ("张三", "zs", "zhangsan"), ("欧阳娜娜", "oynn", "ouyangnana")],
+    [
+        ("林玲玲", "lll", "linlingling"),
+        ("张三", "zs", "zhangsan"),
+        ("欧阳娜娜", "oynn", "ouyangnana"),
+    ],
 )
 def test_pinyin_keys(name: str, initials: str, full: str) -> None:
     assert name_keys(name) == (initials, full)
