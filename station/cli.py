@@ -8,6 +8,7 @@ Chinese and exit non-zero.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import time
@@ -23,6 +24,7 @@ from station.db.migrate import current_revision
 from station.errors import GridStationError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _json_default(value: object) -> str:
@@ -269,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--query", help="按编号、姓名或内容搜索")
         p.add_argument("--limit", type=int, default=50)
         p.add_argument("--json", action="store_true")
+
+    # Command groups that live beside their feature: each module has
+    # ``register(sub, common)`` and keeps heavy imports inside its command functions.
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(sub, common)
     return parser
 
 
