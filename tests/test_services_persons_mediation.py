@@ -175,3 +175,21 @@ def test_mediation_rules(db, clerk, mediator) -> None:  # type: ignore[no-untype
                 s, actor=mediator, mediation_id=case.id, agreement_form="oral", terms=[]
             )
         assert "第二十八条" in info.value.message
+
+
+def test_failed_login_is_audited_even_though_the_caller_rolls_back(db) -> None:  # type: ignore[no-untyped-def]
+    from station.db.models import AuditEntry
+    from station.services import users
+
+    with db.transaction() as s:
+        users.create_user(
+            s, username="jiedai", display_name="接待", role="receptionist", password="correct-horse"
+        )
+    with pytest.raises(users.LoginFailed), db.transaction() as s:
+        users.authenticate(s, username="jiedai", password="wrong")
+    with db.transaction() as s:
+        actor = users.authenticate(s, username="jiedai", password="correct-horse")
+    assert actor.username == "jiedai" and actor.station_code == "TS01"
+    with db.read() as s:
+        actions = [a.action for a in s.query(AuditEntry).order_by(AuditEntry.id)]
+    assert actions == ["login_failed", "login"]

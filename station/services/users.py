@@ -75,26 +75,36 @@ def create_user(
 
 
 def authenticate(session: Session, *, username: str, password: str) -> Actor:
-    """Check a password; returns the :class:`Actor` that the session will act as."""
-    user = session.scalar(select(UserAccount).where(UserAccount.username == username.strip()))
+    """Check a password; returns the :class:`Actor` that the session will act as.
+
+    Every attempt is audited. A failed attempt is written in its own short transaction,
+    because the caller's transaction is rolled back by the :class:`LoginFailed` we raise,
+    and a failed login must leave a trace (lockout and the audit viewer rely on it).
+    """
+    username = username.strip()
+    user = session.scalar(select(UserAccount).where(UserAccount.username == username))
     ok = False
     if user is not None and user.active:
         try:
             ok = _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
             ok = False
-    session.add(
-        AuditEntry(
-            at=datetime.now().replace(microsecond=0),
-            username=username.strip()[:40],
-            action="login" if ok else "login_failed",
-            target_type="user",
-            target_id=username.strip()[:64],
-        )
-    )
     if not ok or user is None:
+        with Session(bind=session.get_bind()) as audit, audit.begin():
+            audit.add(_login_entry(username, "login_failed"))
         raise LoginFailed("登录名或密码不正确，请重新输入", field="password")
+    session.add(_login_entry(username, "login"))
     return actor_for(session, user)
+
+
+def _login_entry(username: str, action: str) -> AuditEntry:
+    return AuditEntry(
+        at=datetime.now().replace(microsecond=0),
+        username=username[:40],
+        action=action,
+        target_type="user",
+        target_id=username[:64],
+    )
 
 
 def actor_for(session: Session, user: UserAccount) -> Actor:

@@ -1,0 +1,1 @@
+"""Qt item models over service results (ids and dataclasses, never ORM objects)."""
