@@ -14,13 +14,12 @@ also loads the fonts, ~0.5 s): call it off the GUI thread.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 from typing import Any
 
-from station.documents.casefile import render_case_file
 from station.documents.checks import DocumentDataMissing
 from station.documents.data import (
     AgreementData,
@@ -45,10 +44,19 @@ from station.documents.data import (
     SessionData,
     VisitData,
 )
-from station.documents.ledger import render_ledger
-from station.documents.mediation import render_form
-from station.documents.slips import render_receipt, render_referral
 from station.errors import ValidationError
+
+
+def _lazy(module: str, function: str, *args: str) -> Callable[..., bytes]:
+    """A renderer that imports its module (and so reportlab, ~0.4 s) on first use only:
+    ``grid-station --help`` and the app's start import this package but print nothing."""
+
+    def call(data: Any, *, created: datetime | None = None) -> bytes:
+        render_function = getattr(importlib.import_module(module), function)
+        return render_function(*args, data, created=created)
+
+    call.__name__ = function
+    return call
 
 
 @dataclass(frozen=True)
@@ -59,25 +67,27 @@ class DocumentKind:
     render: Callable[..., bytes]
 
 
+def _form(kind: str) -> Callable[..., bytes]:
+    return _lazy("station.documents.mediation", "render_form", kind)
+
+
 _KINDS = (
-    DocumentKind("receipt", "受理回执", ReceiptData, render_receipt),
-    DocumentKind("referral", "交办单/转办单", ReferralData, render_referral),
-    DocumentKind("application", "人民调解申请书", MediationFormData,
-                 partial(render_form, "application")),
-    DocumentKind("registration", "人民调解受理登记表", MediationFormData,
-                 partial(render_form, "registration")),
-    DocumentKind("notice", "人民调解当事人权利义务告知书", MediationFormData,
-                 partial(render_form, "notice")),
-    DocumentKind("investigation", "人民调解调查记录", MediationFormData,
-                 partial(render_form, "investigation")),
-    DocumentKind("record", "人民调解记录", MediationFormData, partial(render_form, "record")),
-    DocumentKind("agreement", "人民调解协议书", MediationFormData,
-                 partial(render_form, "agreement")),
+    DocumentKind("receipt", "受理回执", ReceiptData,
+                 _lazy("station.documents.slips", "render_receipt")),
+    DocumentKind("referral", "交办单/转办单", ReferralData,
+                 _lazy("station.documents.slips", "render_referral")),
+    DocumentKind("application", "人民调解申请书", MediationFormData, _form("application")),
+    DocumentKind("registration", "人民调解受理登记表", MediationFormData, _form("registration")),
+    DocumentKind("notice", "人民调解当事人权利义务告知书", MediationFormData, _form("notice")),
+    DocumentKind("investigation", "人民调解调查记录", MediationFormData, _form("investigation")),
+    DocumentKind("record", "人民调解记录", MediationFormData, _form("record")),
+    DocumentKind("agreement", "人民调解协议书", MediationFormData, _form("agreement")),
     DocumentKind("oral-agreement", "人民调解口头协议登记表", MediationFormData,
-                 partial(render_form, "oral-agreement")),
-    DocumentKind("visit", "人民调解回访记录", MediationFormData, partial(render_form, "visit")),
-    DocumentKind("case-file", "人民调解卷宗", CaseFileData, render_case_file),
-    DocumentKind("ledger", "台账", LedgerData, render_ledger),
+                 _form("oral-agreement")),
+    DocumentKind("visit", "人民调解回访记录", MediationFormData, _form("visit")),
+    DocumentKind("case-file", "人民调解卷宗", CaseFileData,
+                 _lazy("station.documents.casefile", "render_case_file")),
+    DocumentKind("ledger", "台账", LedgerData, _lazy("station.documents.ledger", "render_ledger")),
 )
 
 #: Every document kind by name, in the order a menu would list them.

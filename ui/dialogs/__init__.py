@@ -1,0 +1,1 @@
+"""Dialogs: one class per module, named after the form it shows."""
