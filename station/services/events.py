@@ -22,6 +22,12 @@ from station.domain.clock import HybridLogicalClock, new_id
 from station.domain.enums import Role
 
 SCHEMA_VERSION = 1
+# Reserved payload keys (never columns): the field writers the author saw, for conflict
+# detection, and the conflict ids a person resolved (see station.services.projection).
+BASE_KEY = "_base"
+RESOLVES_KEY = "_resolves"
+# ``Event.server_seq`` of an event the town server rejected: kept for the record, never folded.
+REJECTED_SEQ = -1
 
 
 @dataclass(frozen=True)
@@ -150,9 +156,20 @@ def record_event(
     event_type: str,
     payload: dict[str, Any],
 ) -> EventRecord:
-    """Append one event and bring the entity's projection up to date (same transaction)."""
-    from station.services.projection import refresh_entity  # projection imports this module
+    """Append one event and bring the entity's projection up to date (same transaction).
 
+    Field writes (``updated``, an action's ``fields``) are stamped with ``_base``: which event
+    last wrote each field as this station sees it, so concurrent edits are detected.
+    """
+    from station.services.projection import field_writers, refresh_entity  # (import cycle)
+
+    written = payload.get("fields", {}) if event_type == "action" else payload
+    if event_type in ("updated", "action") and written and BASE_KEY not in payload:
+        writers = field_writers(session, entity_type=entity_type, entity_id=entity_id)
+        payload = {
+            **payload,
+            BASE_KEY: {k: writers.get(k, "") for k in written if not k.startswith("_")},
+        }
     record = EventRecord(
         event_id=new_id(),
         entity_type=entity_type,

@@ -12,6 +12,16 @@ Rules of the fold (DESIGN.md §4): events sorted by ``(hlc, event_id)``; fields 
 last-writer-wins; notes, records and visits are append-only collections; a case's status
 only moves along the state machine — a transition that is illegal at its place in the
 order (possible when two stations act concurrently) is skipped and listed as a conflict.
+
+Concurrent writes to the same field (DESIGN.md §4): an ``updated`` event (and an action's
+``fields``) carries ``_base`` — for each field it writes, the id of the event that last
+wrote that field *as its author saw it* (``""`` if none). When the fold meets a write whose
+base is not the field's current writer, the author did not see that earlier write: both
+stations changed the field without knowing of each other. The later write wins (per-field
+last-writer-wins, so every copy converges) and a ``conflict`` row keeps the overwritten
+value for a person to review. A later event listing the conflict's id in ``_resolves``
+closes it. Events without ``_base`` (older ones, bulk-loaded demo data) never conflict.
+Events the town server rejected (``server_seq = REJECTED_SEQ``) are left out of every fold.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Table, delete, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, Table, delete, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -32,7 +42,13 @@ from station.domain.case_workflow import next_status
 from station.domain.enums import CaseStatus, MediationStatus
 from station.domain.pinyin import name_keys
 from station.errors import GridStationError
-from station.services.events import EventRecord, canonical_json
+from station.services.events import (
+    BASE_KEY,
+    REJECTED_SEQ,
+    RESOLVES_KEY,
+    EventRecord,
+    canonical_json,
+)
 
 Rows = dict[str, list[dict[str, Any]]]  # table name -> rows
 
@@ -40,9 +56,41 @@ Rows = dict[str, list[dict[str, Any]]]  # table name -> rows
 @dataclass
 class Folded:
     rows: Rows = field(default_factory=lambda: defaultdict(list))
+    # field -> (event that last wrote it, value written): what a new write's ``_base`` names
+    writers: dict[str, tuple[EventRecord, Any]] = field(default_factory=dict)
+    conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         self.rows[table].append(row)
+
+    def write(self, row: dict[str, Any], ev: EventRecord, values: dict[str, Any]) -> None:
+        """Set ``values`` on ``row`` (last writer wins), noting concurrent overwrites."""
+        base = ev.payload.get(BASE_KEY)
+        for key, value in values.items():
+            previous = self.writers.get(key)
+            if (
+                isinstance(base, dict)
+                and key in base
+                and previous is not None
+                and base[key] != previous[0].event_id
+                and previous[1] != value
+            ):
+                lost = _conflict(
+                    previous[0], field_name=key, kept=ev.event_id, reason="concurrent"
+                )
+                self.conflicts[lost["id"]] = lost
+            self.writers[key] = (ev, value)
+            row[key] = value
+
+    def resolve(self, ev: EventRecord) -> None:
+        """Close the conflicts a person reviewed (``_resolves`` of ``ev``)."""
+        for conflict_id in ev.payload.get(RESOLVES_KEY) or ():
+            self.conflicts.pop(conflict_id, None)
+
+    def finish(self) -> Folded:
+        if self.conflicts:
+            self.rows["conflict"] = [*self.rows.get("conflict", []), *self.conflicts.values()]
+        return self
 
 
 # --------------------------------------------------------------------------- row helpers
@@ -82,6 +130,7 @@ def _pick(payload: dict[str, Any], table: str, *, exclude: Iterable[str] = ()) -
 
 
 def _conflict(ev: EventRecord, *, field_name: str, kept: str, reason: str) -> dict[str, Any]:
+    """A conflict row: ``ev`` (the lost event) did not take effect for ``field_name``."""
     return {
         "id": f"{ev.event_id}:{field_name}",
         "entity_type": ev.entity_type,
@@ -103,16 +152,19 @@ def fold_person(events: list[EventRecord]) -> Folded:
     row: dict[str, Any] | None = None
     for ev in sorted(events, key=lambda e: e.order_key):
         if ev.event_type == "created":
-            row = {**_pick(ev.payload, "person", exclude=_PROTECTED), "id": ev.entity_id}
+            row = {"id": ev.entity_id}
+            out.write(row, ev, _pick(ev.payload, "person", exclude=_PROTECTED))
         elif row is None:
             continue  # an update whose creation has not arrived yet: applied once it does
         elif ev.event_type == "updated":
-            row.update(_pick(ev.payload, "person", exclude=(*_PROTECTED, "created_at")))
+            out.write(row, ev, _pick(ev.payload, "person", exclude=(*_PROTECTED, "created_at")))
+        out.resolve(ev)
         row["version"] = ev.order_key
-    if row is not None:
-        row["name_initials"], row["name_pinyin"] = name_keys(row.get("name", ""))
-        out.add("person", coerce("person", row))
-    return out
+    if row is None:
+        return Folded()
+    row["name_initials"], row["name_pinyin"] = name_keys(row.get("name", ""))
+    out.add("person", coerce("person", row))
+    return out.finish()
 
 
 def fold_case(events: list[EventRecord]) -> Folded:
@@ -122,28 +174,25 @@ def fold_case(events: list[EventRecord]) -> Folded:
     for ev in sorted(events, key=lambda e: e.order_key):
         payload = ev.payload
         if ev.event_type == "created":
-            row = {
-                **_pick(payload, "work_case", exclude=_PROTECTED),
-                "id": ev.entity_id,
-                "station_code": ev.station_code,
-                "status": CaseStatus.RECEIVED.value,
-            }
+            row = {}
+            out.write(row, ev, _pick(payload, "work_case", exclude=_PROTECTED))
+            row.update(
+                id=ev.entity_id, station_code=ev.station_code, status=CaseStatus.RECEIVED.value
+            )
             last_status_event = ev.event_id
         elif row is None:
             continue
         elif ev.event_type == "updated":
-            row.update(_pick(payload, "work_case", exclude=(*_PROTECTED, "number")))
+            out.write(row, ev, _pick(payload, "work_case", exclude=(*_PROTECTED, "number")))
         elif ev.event_type == "action":
             try:
                 row["status"] = next_status(row["status"], payload["action"]).value
             except GridStationError:
-                out.add(
-                    "conflict",
-                    _conflict(ev, field_name="status", kept=last_status_event, reason="illegal"),
-                )
+                lost = _conflict(ev, field_name="status", kept=last_status_event, reason="illegal")
+                out.conflicts[lost["id"]] = lost
                 continue
             last_status_event = ev.event_id
-            row.update(_pick(payload.get("fields", {}), "work_case", exclude=_PROTECTED))
+            out.write(row, ev, _pick(payload.get("fields", {}), "work_case", exclude=_PROTECTED))
             out.add(
                 "case_note",
                 {
@@ -167,12 +216,13 @@ def fold_case(events: list[EventRecord]) -> Folded:
                     "text": payload["text"],
                 },
             )
+        out.resolve(ev)
         row["version"] = ev.order_key
     if row is None:
         return Folded()
     out.rows["case_note"] = [coerce("case_note", n) for n in out.rows.get("case_note", [])]
     out.add("work_case", coerce("work_case", row))
-    return out
+    return out.finish()
 
 
 def fold_mediation(events: list[EventRecord]) -> Folded:
@@ -199,7 +249,7 @@ def fold_mediation(events: list[EventRecord]) -> Folded:
         elif row is None:
             continue
         elif kind == "updated":
-            row.update(_pick(p, "mediation_case", exclude=("id", "version", "number")))
+            out.write(row, ev, _pick(p, "mediation_case", exclude=("id", "version", "number")))
         elif kind == "party_added" or kind == "party_updated":
             parties[p["id"]] = {**parties.get(p["id"], {}), **p}
         elif kind == "party_removed":
@@ -214,9 +264,10 @@ def fold_mediation(events: list[EventRecord]) -> Folded:
         elif kind == "visit_added":
             visits.append({**p, "id": ev.event_id})
             row["performance_status"] = p["performance_status"]
+        out.resolve(ev)
         row["version"] = ev.order_key
     if row is None:
-        return out
+        return Folded()
     out.add("mediation_case", coerce("mediation_case", row))
     for party in parties.values():
         out.add("mediation_party", coerce("mediation_party", {**party, "mediation_id": mid}))
@@ -233,7 +284,7 @@ def fold_mediation(events: list[EventRecord]) -> Folded:
         )
     for visit in visits:
         out.add("return_visit", coerce("return_visit", {**visit, "mediation_id": mid}))
-    return out
+    return out.finish()
 
 
 @dataclass(frozen=True)
@@ -264,11 +315,23 @@ ENTITY_KINDS: dict[str, EntityKind] = {
 # --------------------------------------------------------------------------- writing
 
 
+_COUNTED = or_(m.Event.server_seq.is_(None), m.Event.server_seq != REJECTED_SEQ)
+
+
 def _entity_events(session: Session, entity_type: str, entity_id: str) -> list[EventRecord]:
     rows = session.scalars(
-        select(m.Event).where(m.Event.entity_type == entity_type, m.Event.entity_id == entity_id)
+        select(m.Event).where(
+            m.Event.entity_type == entity_type, m.Event.entity_id == entity_id, _COUNTED
+        )
     )
     return [EventRecord.from_row(r) for r in rows]
+
+
+def field_writers(session: Session, *, entity_type: str, entity_id: str) -> dict[str, str]:
+    """Field -> id of the event that last wrote it, as this database folds the entity now."""
+    kind = ENTITY_KINDS[entity_type]
+    folded = kind.fold(_entity_events(session, entity_type, entity_id))
+    return {key: ev.event_id for key, (ev, _value) in folded.writers.items()}
 
 
 def refresh_entity(session: Session, *, entity_type: str, entity_id: str) -> None:
@@ -293,6 +356,68 @@ def refresh_entity(session: Session, *, entity_type: str, entity_id: str) -> Non
         if table_name != kind.main_table and rows:
             conn.execute(_table(table_name).insert(), rows)
     session.expire_all()  # ORM objects loaded earlier must not shadow the new rows
+
+
+def refresh_entities(session: Session, keys: Iterable[tuple[str, str]]) -> int:
+    """:func:`refresh_entity` for many entities at once (what sync uses to apply a page).
+
+    Same rows as refreshing each entity alone, but with one query per few hundred entities
+    instead of several per entity. Persons are written before cases and mediations, so a
+    case's requester exists when the case row lands. Returns the number of entities.
+    """
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for entity_type, entity_id in dict.fromkeys(keys):
+        by_type[entity_type].append(entity_id)
+    session.flush()
+    conn = session.connection()
+    order = [t for t in ENTITY_KINDS if t in by_type]
+    gone: dict[str, list[str]] = {ENTITY_KINDS[t].main_table: [] for t in order}
+    for entity_type in order:
+        kind = ENTITY_KINDS[entity_type]
+        ids = by_type[entity_type]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            grouped: dict[str, list[EventRecord]] = {i: [] for i in chunk}
+            stmt = select(m.Event).where(
+                m.Event.entity_type == entity_type, m.Event.entity_id.in_(chunk), _COUNTED
+            )
+            for row in session.execute(stmt).scalars():
+                grouped[row.entity_id].append(EventRecord.from_row(row))
+            rows: Rows = defaultdict(list)
+            for evs in grouped.values():
+                for table_name, table_rows in kind.fold(evs).rows.items():
+                    rows[table_name].extend(table_rows)
+            for child, fk in kind.children.items():
+                conn.execute(delete(_table(child)).where(_table(child).c[fk].in_(chunk)))
+            conn.execute(
+                delete(_table("conflict")).where(_table("conflict").c.entity_id.in_(chunk))
+            )
+            main_ids = {r["id"] for r in rows.get(kind.main_table, [])}
+            gone[kind.main_table] += [i for i in chunk if i not in main_ids]
+            _upsert(conn, kind.main_table, rows.get(kind.main_table, []))
+            for table_name in INSERT_ORDER:
+                if table_name != kind.main_table and rows.get(table_name):
+                    conn.execute(_table(table_name).insert(), rows[table_name])
+    # Entities left with no event (all rejected by the server) lose their row; dependants
+    # (cases, mediations) go before the persons they may name.
+    for table_name, ids in reversed(gone.items()):
+        for start in range(0, len(ids), 500):
+            table = _table(table_name)
+            conn.execute(delete(table).where(table.c.id.in_(ids[start : start + 500])))
+    session.expire_all()
+    return sum(len(v) for v in by_type.values())
+
+
+def _upsert(conn: Any, table_name: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    table = _table(table_name)
+    stmt = sqlite_insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["id"],
+        set_={c.key: stmt.excluded[c.key] for c in table.columns if c.key != "id"},
+    )
+    conn.execute(stmt, rows)
 
 
 def fold_all(events: Iterable[EventRecord]) -> Rows:
@@ -323,7 +448,7 @@ INSERT_ORDER = (
 
 
 def _all_events(session: Session) -> Iterable[EventRecord]:
-    for row in session.execute(select(m.Event)).scalars().yield_per(5000):
+    for row in session.execute(select(m.Event).where(_COUNTED)).scalars().yield_per(5000):
         yield EventRecord.from_row(row)
 
 

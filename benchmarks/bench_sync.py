@@ -1,0 +1,334 @@
+"""Sync speed against the peers named in issue 6 (Anki sync, PouchDB/CouchDB replication).
+
+Run: .venv/bin/python benchmarks/bench_sync.py [--events 100000] [--pg URL] [--stations 50]
+
+A real ``grid-station serve`` process on a loopback port (SQLite, and PostgreSQL when
+``--pg`` or ``GRID_STATION_TEST_PG`` names one — a fresh schema, dropped afterwards), real
+station databases, the real client. Work-order-shaped events of about 670 bytes (a case
+``created`` event as it travels). Prints one table; the peers' figures are theirs, measured
+on the same kind of machine (2 cores, loopback), as quoted in the issue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import httpx
+from sqlalchemy.engine import make_url
+
+from station.db.database import Database, open_database
+from station.domain.clock import HybridLogicalClock, new_id
+from station.domain.enums import Role
+from station.server import crud
+from station.server.db import open_server_database
+from station.server.demo import init_demo
+from station.services.events import Actor, EventRecord, record_event, to_payload
+from station.sync.client import SyncReport, Transfer, pull_changes, push_pending, sync_once
+from station.sync.protocol import EventCreate, StationCreate
+from station.sync.transport import enroll, open_client
+
+EXE = Path(sys.executable).with_name("grid-station")
+GRIDS = [f"C01-{g:02d}" for g in range(1, 63)]
+CATEGORIES = ["K0101", "K0102", "K0201", "K0301"]
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """``grid-station serve`` in its own process."""
+
+    def __init__(self, url: str, folder: Path) -> None:
+        self.database_url = url
+        self.db = open_server_database(url)
+        with self.db.transaction() as s:
+            init_demo(s)
+        port = _port()
+        self.url = f"http://127.0.0.1:{port}"
+        log = open(folder / f"serve-{port}.log", "w")  # noqa: SIM115 - closed with the process
+        self.proc = subprocess.Popen(
+            [str(EXE), "serve", "--db", url, "--port", str(port), "--data-dir", str(folder)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{self.url}/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise RuntimeError("server did not start")
+            time.sleep(0.1)
+
+    def register(self, code: str, **spec: object) -> str:
+        with self.db.transaction() as s:
+            _row, enroll_code = crud.add_station(
+                s,
+                data=StationCreate(code=code, name=code, **spec),  # type: ignore[arg-type]
+                now=datetime.now(),
+            )
+        return enroll_code
+
+    def token(self, code: str, **spec: object) -> str:
+        enroll_code = self.register(code, **spec)
+        return httpx.post(f"{self.url}/api/v1/enroll", json={"code": enroll_code}).json()["token"]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=20)
+        self.db.close()
+
+
+def work_order(i: int, *, station: str, clock: HybridLogicalClock) -> EventRecord:
+    """A case-created event of about 670 bytes on the wire."""
+    received = datetime(2026, 1, 1, 8) + timedelta(minutes=i)  # all in the past
+    payload = to_payload(
+        {
+            "number": f"{station}-{received:%Y%m%d}-{i:06d}",
+            "channel": "walk_in",
+            "received_at": received,
+            "summary": f"东街{i % 90 + 1}号门前公共通道堆放杂物影响通行",
+            "description": (
+                f"居民反映东街{i % 90 + 1}号楼下公共通道长期堆放纸箱和旧家具，"
+                "老人和小孩出入不便，存在消防隐患，希望社区协调清理。"
+            ),
+            "location": f"东街{i % 90 + 1}号楼下",
+            "grid_id": GRIDS[i % len(GRIDS)],
+            "category_id": CATEGORIES[i % len(CATEGORIES)],
+            "urgency": "normal",
+            "route": "station",
+            "deadline": (received + timedelta(days=7)).date(),
+            "filed_by_staff": "",
+        }
+    )
+    return EventRecord(
+        event_id=new_id(),
+        entity_type="case",
+        entity_id=new_id(),
+        event_type="created",
+        station_code=station,
+        author="jiedai",
+        hlc=clock.now(),
+        payload=payload,
+    )
+
+
+def push_bodies(records: list[EventRecord], batch: int = 1000) -> list[bytes]:
+    bodies = []
+    for start in range(0, len(records), batch):
+        events = [EventCreate.from_record(r).model_dump() for r in records[start : start + batch]]
+        raw = json.dumps({"events": events}, ensure_ascii=False).encode()
+        bodies.append(gzip.compress(raw, 5))
+    return bodies
+
+
+def ingest(server: Server, token: str, bodies: list[bytes], events: int) -> float:
+    headers = {
+        "Authorization": f"Bearer {token}",
+        "Content-Encoding": "gzip",
+        "Content-Type": "application/json",
+    }
+    with httpx.Client(base_url=server.url, headers=headers, timeout=120) as http:
+        started = time.perf_counter()
+        for body in bodies:
+            response = http.post("/api/v1/events", content=body)
+            response.raise_for_status()
+        return events / (time.perf_counter() - started)
+
+
+def new_station(server: Server, folder: Path, code: str, **spec: object) -> Database:
+    db = open_database(folder / code)
+    enroll(db, server_url=server.url, code=server.register(code, **spec))
+    return db
+
+
+def timed_sync(db: Database, **kwargs: object) -> SyncReport:
+    with open_client(db) as http:
+        return sync_once(db=db, http=http, **kwargs)  # type: ignore[arg-type]
+
+
+def local_cases(db: Database, code: str, n: int) -> None:
+    actor = Actor(username="jiedai", role=Role.RECEPTIONIST, station_code=code)
+    clock = HybridLogicalClock()
+    with db.transaction() as s:
+        for i in range(n):
+            ev = work_order(i, station=code, clock=clock)
+            record_event(
+                s,
+                actor=actor,
+                entity_type="case",
+                entity_id=ev.entity_id,
+                event_type="created",
+                payload=ev.payload,
+            )
+
+
+def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> dict[str, str]:
+    out: dict[str, str] = {}
+    server = Server(url, folder)
+    try:
+        clock = HybridLogicalClock()
+        records = [work_order(i, station="XX01", clock=clock) for i in range(args.events)]
+        bodies = push_bodies(records)
+        token = server.token("XX01", kind="community", grids=GRIDS)
+        rate = ingest(server, token, bodies, len(records))
+        out["ingest"] = f"{rate:,.0f} events/s"
+        print(f"[{name}] ingest {rate:,.0f} events/s", flush=True)
+
+        center = new_station(server, folder, f"C{name[:3].upper()}", kind="center")
+        report = timed_sync(center)
+        mb = (report.bytes_sent + report.bytes_received) / 1e6
+        out["first"] = f"{report.seconds:.1f} s, {mb:.1f} MB ({report.pulled:,} events)"
+        print(f"[{name}] first sync {out['first']}", flush=True)
+
+        writer = new_station(server, folder, "XX02", kind="community", grids=GRIDS[:5])
+        timed_sync(writer)  # reference data first
+        local_cases(writer, "XX02", 1000)
+        report = SyncReport()
+        with open_client(writer) as http:
+            started = time.perf_counter()
+            push_pending(
+                writer, Transfer(http, report), report,
+                batch_size=500, abort=lambda: False, progress=lambda _p: None,
+            )  # fmt: skip
+            push = time.perf_counter() - started
+        out["push"] = f"{push * 1000:.0f} ms ({report.pushed} accepted)"
+        report = SyncReport()
+        with open_client(center) as http:
+            started = time.perf_counter()
+            pull_changes(
+                center, Transfer(http, report), report,
+                limit=5000, abort=lambda: False, progress=lambda _p: None,
+            )  # fmt: skip
+            pull = time.perf_counter() - started
+        out["pull"] = f"{pull * 1000:.0f} ms ({report.pulled} applied)"
+        print(f"[{name}] 1k push {out['push']}, 1k pull {out['pull']}", flush=True)
+
+        times, requests = [], set()
+        with open_client(center) as http:
+            sync_once(db=center, http=http)
+            for _ in range(30):
+                started = time.perf_counter()
+                report = sync_once(db=center, http=http)
+                times.append((time.perf_counter() - started) * 1000)
+                requests.add(report.requests)
+        out["empty"] = f"{statistics.median(times):.1f} ms, {max(requests)} request"
+        print(f"[{name}] empty sync {out['empty']}", flush=True)
+
+        if args.stations:
+            out["fifty"] = concurrent(server, folder, name, args.stations)
+            print(f"[{name}] {args.stations} stations at once: {out['fifty']}", flush=True)
+        for db in (center, writer):
+            db.close()
+    finally:
+        server.stop()
+    return out
+
+
+def concurrent(server: Server, folder: Path, name: str, n: int) -> str:
+    template = folder / f"tpl-{name}"
+    base = open_database(template)
+    base.close()
+    dbs = []
+    for i in range(n):
+        code = f"Q{name[0].upper()}{i:02d}"
+        shutil.copytree(template, folder / code)
+        db = open_database(folder / code)
+        grid = GRIDS[i % len(GRIDS)]
+        enroll_code = server.register(code, kind="community", grids=[grid])
+        enroll(db, server_url=server.url, code=enroll_code)
+        timed_sync(db)
+        local_cases(db, code, 20)
+        dbs.append(db)
+    latencies: list[float] = []
+    barrier = threading.Barrier(n)
+
+    def one(db: Database) -> None:
+        with open_client(db) as http:
+            barrier.wait()
+            started = time.perf_counter()
+            sync_once(db=db, http=http)
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=one, args=(db,)) for db in dbs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in dbs:
+        db.close()
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    return f"p95 {p95:.0f} ms, p50 {statistics.median(latencies):.0f} ms (20 events each)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--stations", type=int, default=50)
+    parser.add_argument("--pg", default=os.environ.get("GRID_STATION_TEST_PG", ""))
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="gs-bench-sync-"))
+    results = {"SQLite": run_backend("sqlite", f"sqlite:///{folder / 's.sqlite3'}", folder, args)}
+    if args.pg:
+        import psycopg
+
+        schema = f"gs_bench_{uuid.uuid4().hex[:8]}"
+        pg = make_url(args.pg)
+        conninfo = pg.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+        try:
+            url = pg.update_query_dict({"options": f"-csearch_path={schema}"})
+            results["PostgreSQL"] = run_backend(
+                "postgresql", url.render_as_string(hide_password=False), folder, args
+            )
+        finally:
+            with psycopg.connect(conninfo, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    shutil.rmtree(folder, ignore_errors=True)
+
+    sq, pg_ = results["SQLite"], results.get("PostgreSQL", {})
+    rows = [
+        ("first sync, 100k records", "12–14 s, ~19 MB", "35–47 s, 27–88 MB", "≤ 6 s, ≤ 15 MB",
+         sq["first"], pg_.get("first", "-")),
+        ("1,000 pushed + acked", "~0.2 s", "0.4–0.5 s", "≤ 0.15 s", sq["push"],
+         pg_.get("push", "-")),
+        ("1,000 pulled + applied", "~0.2 s", "0.4–0.5 s", "≤ 0.15 s", sq["pull"],
+         pg_.get("pull", "-")),
+        ("nothing to sync", "7–12 ms", "7–12 ms", "1 request, ≤ 5 ms", sq["empty"],
+         pg_.get("empty", "-")),
+        ("server ingest", "-", "-", "≥ 5,000/s SQLite, ≥ 10,000/s PG", sq["ingest"],
+         pg_.get("ingest", "-")),
+        (f"{args.stations} stations at once", "-", "-", "p95 ≤ 500 ms", sq.get("fifty", "-"),
+         pg_.get("fifty", "-")),
+    ]  # fmt: skip
+    print(f"\nGrid Station sync, {args.events:,} events, loopback, {os.cpu_count()} cores\n")
+    header = ("measure", "Anki", "PouchDB/CouchDB", "target", "ours (SQLite)", "ours (PostgreSQL)")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Dependencies shared by the route modules, as named ``Annotated`` types."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from station.server.crud import AuthStation, station_for_token
+from station.server.errors import ApiError
+
+
+def get_db(request: Request) -> Generator[Session]:
+    with request.app.state.db.sessions() as session:
+        yield session
+
+
+def get_write_db(request: Request) -> Generator[Session]:
+    """A session whose transaction takes the write lock up front (SQLite) — for pushes."""
+    with request.app.state.db.write_sessions() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_db)]
+WriteSessionDep = Annotated[Session, Depends(get_write_db)]
+
+_bearer = HTTPBearer(auto_error=False, description="the station's credential from enrollment")
+
+
+def get_current_station(
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> AuthStation:
+    """The enrolled, not revoked station behind the bearer token; 401 otherwise."""
+    if credentials is None or not credentials.credentials:
+        raise ApiError(401, "unauthorized", "缺少站点凭据，请先注册（grid-station enroll）")
+    station = station_for_token(session, token=credentials.credentials)
+    session.rollback()  # end the read transaction: it must not pin an old snapshot
+    if station is None:
+        raise ApiError(401, "unauthorized", "站点凭据无效或已被吊销，请向镇网格中心重新申请注册码")
+    request.scope.setdefault("state", {})["station_code"] = station.code
+    request.app.state.limiter.check(station.code)
+    return station
+
+
+CurrentStation = Annotated[AuthStation, Depends(get_current_station)]

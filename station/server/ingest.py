@@ -1,0 +1,302 @@
+"""Push: taking a batch of events from a station (DESIGN.md §4).
+
+One write transaction per batch: lock the sequence counter (see
+:mod:`station.server.sequence`), then for each event in order —
+
+* already stored with the same content hash → ``duplicate`` (its stored ``server_seq``);
+  same id with different content → rejected (``id_conflict``);
+* otherwise validated (:mod:`station.server.validation`); a bad event is rejected with a
+  reason and the rest of the batch still lands;
+* accepted events get the next ``server_seq``, and the entity's *audience* grows: the
+  stations that may now see it, each from this event's sequence number on.
+
+Audience rules (scope): the author station; village/community stations owning any grid the
+entity was ever placed in; department stations of any department a case was ever
+dispatched to; the town center sees everything without rows. Persons a case or mediation
+names (requester, parties) get every station of that entity's audience, so a case never
+arrives without its requester. Audiences only grow, which keeps the rules independent of
+arrival order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from station.domain.enums import StationKind
+from station.errors import GridStationError
+from station.server.crud import AuthStation, stations_by_code
+from station.server.models import Audience, Entity, EntityLink, Event
+from station.server.reference import ReferenceIndex
+from station.server.sequence import lock_counter, store_counter
+from station.server.validation import ServerLookup, check_domain, check_envelope
+from station.services.events import EventRecord
+from station.sync.protocol import EventCreate, EventResult
+
+Key = tuple[str, str]  # (entity_type, entity_id)
+_CHUNK = 400
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:  # type: ignore[type-arg]
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass
+class _Scopes:
+    """Who owns what, for the audience rules (stations are few: load them all)."""
+
+    by_code: dict[str, AuthStation]
+    by_grid: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    by_department: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def load(cls, session: Session) -> _Scopes:
+        scopes = cls(by_code=stations_by_code(session))
+        for st in scopes.by_code.values():
+            if st.kind == StationKind.DEPARTMENT.value and st.department_id:
+                scopes.by_department[st.department_id].add(st.id)
+            elif st.kind != StationKind.CENTER.value:
+                for grid in st.grids:
+                    scopes.by_grid[grid].add(st.id)
+        return scopes
+
+    def targets(self, record: EventRecord) -> set[int]:
+        out: set[int] = set()
+        author = self.by_code.get(record.station_code)
+        if author is not None and not author.sees_everything:
+            out.add(author.id)
+        p = record.payload
+        fields = p.get("fields") if isinstance(p.get("fields"), dict) else {}
+        for grid in (p.get("grid_id"), fields.get("grid_id")):
+            if isinstance(grid, str):
+                out |= self.by_grid.get(grid, set())
+        for dept in (p.get("department_id"), fields.get("department_id")):
+            if isinstance(dept, str):
+                out |= self.by_department.get(dept, set())
+        return out
+
+
+def _usable_id(value: object, max_length: int = 36) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= max_length and "\x00" not in value
+
+
+def _linked_persons(record: EventRecord) -> set[str]:
+    """Persons this event makes its entity refer to (ids that could be real only: anything
+    else is rejected by validation before it matters)."""
+    p = record.payload
+    found: set[str] = set()
+    if record.entity_type == "case" and _usable_id(p.get("requester_id")):
+        found.add(p["requester_id"])
+    elif record.entity_type == "mediation":
+        for party in p.get("parties") or ():
+            if isinstance(party, dict) and _usable_id(party.get("person_id")):
+                found.add(party["person_id"])
+        if _usable_id(p.get("person_id")):
+            found.add(p["person_id"])
+    return found
+
+
+class _Audiences:
+    """The audience rows of the entities a batch touches, and the rows it adds."""
+
+    def __init__(self, session: Session, keys: set[Key], persons: set[str]) -> None:
+        self.links: dict[Key, set[str]] = defaultdict(set)
+        parents = [k for k in keys if k[0] != "person"]
+        for chunk in _chunks(parents):
+            stmt = select(EntityLink).where(
+                tuple_(EntityLink.parent_type, EntityLink.parent_id).in_(chunk)
+            )
+            for link in session.scalars(stmt):
+                self.links[(link.parent_type, link.parent_id)].add(link.person_id)
+        wanted = set(keys) | {("person", p) for p in persons}
+        for linked in self.links.values():
+            wanted |= {("person", p) for p in linked}
+        self.members: dict[Key, set[int]] = defaultdict(set)
+        for chunk in _chunks(sorted(wanted)):
+            stmt = select(Audience.entity_type, Audience.entity_id, Audience.station_id).where(
+                tuple_(Audience.entity_type, Audience.entity_id).in_(chunk)
+            )
+            for etype, eid, sid in session.execute(stmt):
+                self.members[(etype, eid)].add(sid)
+        self.new_rows: list[dict[str, object]] = []
+        self.new_links: list[dict[str, str]] = []
+
+    def add(self, key: Key, stations: Iterable[int], seq: int) -> None:
+        fresh = set(stations) - self.members[key]
+        if not fresh:
+            return
+        self.members[key] |= fresh
+        self.new_rows += [
+            {"station_id": s, "entity_type": key[0], "entity_id": key[1], "since_seq": seq}
+            for s in sorted(fresh)
+        ]
+        if key[0] != "person":
+            for person in self.links[key]:
+                self.add(("person", person), fresh, seq)
+
+    def link(self, key: Key, person: str, seq: int) -> None:
+        if person in self.links[key]:
+            return
+        self.links[key].add(person)
+        self.new_links.append({"parent_type": key[0], "parent_id": key[1], "person_id": person})
+        self.add(("person", person), set(self.members[key]), seq)
+
+
+def ingest_events(
+    session: Session,
+    *,
+    station: AuthStation,
+    events: list[EventCreate],
+    reference: ReferenceIndex,
+    now: datetime,
+) -> list[EventResult]:
+    """Store what is acceptable of ``events`` (in a write transaction); one result each."""
+    last = lock_counter(session)
+    ids = list(dict.fromkeys(e.event_id for e in events))
+    stored: dict[str, tuple[str, int]] = {}
+    for chunk in _chunks(ids):
+        stmt = select(Event.event_id, Event.content_hash, Event.server_seq).where(
+            Event.event_id.in_(chunk)
+        )
+        stored.update({eid: (h, seq) for eid, h, seq in session.execute(stmt)})
+
+    keys = {(e.entity_type, e.entity_id) for e in events}
+    referenced: set[str] = set()
+    for e in events:
+        referenced |= _linked_persons(e.record())
+    candidates = sorted(keys | {("person", p) for p in referenced})
+    known: set[Key] = set()
+    for chunk in _chunks(candidates):
+        stmt = select(Entity.entity_type, Entity.entity_id).where(
+            tuple_(Entity.entity_type, Entity.entity_id).in_(chunk)
+        )
+        known |= {(t, i) for t, i in session.execute(stmt)}
+    numbers = {
+        (e.entity_type, e.payload["number"])
+        for e in events
+        if e.event_type == "created" and _usable_id(e.payload.get("number"), 40)
+    }
+    used_numbers: set[tuple[str, str]] = set()
+    for chunk in _chunks(sorted(numbers)):
+        stmt = select(Entity.entity_type, Entity.number).where(
+            tuple_(Entity.entity_type, Entity.number).in_(chunk)
+        )
+        used_numbers |= {(t, n) for t, n in session.execute(stmt)}
+
+    scopes = _Scopes.load(session)
+    audiences = _Audiences(session, keys, referenced)
+    lookup = ServerLookup(reference=reference, entity_exists=lambda t, i: (t, i) in known)
+    batch: dict[Key, list[EventRecord]] = defaultdict(list)
+
+    def history(key: Key) -> list[EventRecord]:
+        rows = session.scalars(
+            select(Event).where(Event.entity_type == key[0], Event.entity_id == key[1])
+        )
+        return [EventRecord.from_row(r) for r in rows] + batch[key]  # type: ignore[arg-type]
+
+    results: list[EventResult] = []
+    payload_json: dict[str, str] = {}
+    event_rows: list[dict[str, object]] = []
+    entity_rows: list[dict[str, object]] = []
+    for ev in events:
+        seen = stored.get(ev.event_id)
+        if seen is not None:
+            if seen[0] == ev.content_hash:
+                results.append(
+                    EventResult(event_id=ev.event_id, status="duplicate", server_seq=seen[1])
+                )
+            else:
+                results.append(
+                    EventResult(
+                        event_id=ev.event_id,
+                        status="rejected",
+                        code="id_conflict",
+                        message="已有同一编号、内容不同的事件：这条记录被改动过，不能接收",
+                        field="event_id",
+                    )
+                )
+            continue
+        key = (ev.entity_type, ev.entity_id)
+        try:
+            record, payload_json[ev.event_id] = check_envelope(ev, station=station)
+            if ev.event_type == "created":
+                if key in known:
+                    raise GridStationError("这条记录已经建立过", code="duplicate_entity")
+                number = ev.payload.get("number")
+                if isinstance(number, str) and (ev.entity_type, number) in used_numbers:
+                    raise GridStationError(
+                        f"编号“{number}”已被另一条记录使用", code="duplicate_number", field="number"
+                    )
+            elif key not in known:
+                raise GridStationError(
+                    "镇服务器上没有这条记录（它的建立可能被拒收了）", code="unknown_entity"
+                )
+            check_domain(record, station=station, lookup=lookup, history=partial(history, key))
+        except GridStationError as err:
+            results.append(
+                EventResult(
+                    event_id=ev.event_id,
+                    status="rejected",
+                    code=err.code,
+                    message=err.message,
+                    field=err.field,
+                )
+            )
+            continue
+        last += 1
+        seq = last
+        stored[ev.event_id] = (ev.content_hash, seq)
+        batch[key].append(record)
+        event_rows.append(
+            {
+                "server_seq": seq,
+                "event_id": ev.event_id,
+                "entity_type": ev.entity_type,
+                "entity_id": ev.entity_id,
+                "event_type": ev.event_type,
+                "station_code": ev.station_code,
+                "author": ev.author,
+                "hlc": ev.hlc,
+                "schema_version": ev.schema_version,
+                "payload": payload_json[ev.event_id],
+                "content_hash": ev.content_hash,
+                "received_at": now,
+            }
+        )
+        if ev.event_type == "created":
+            known.add(key)
+            number = ev.payload.get("number")
+            number = number if isinstance(number, str) else None
+            if number:
+                used_numbers.add((ev.entity_type, number))
+            entity_rows.append(
+                {
+                    "entity_type": ev.entity_type,
+                    "entity_id": ev.entity_id,
+                    "station_code": ev.station_code,
+                    "number": number,
+                    "created_seq": seq,
+                }
+            )
+        audiences.add(key, scopes.targets(record), seq)
+        for person in _linked_persons(record):
+            audiences.link(key, person, seq)
+        results.append(EventResult(event_id=ev.event_id, status="accepted", server_seq=seq))
+
+    if event_rows:
+        session.execute(Event.__table__.insert(), event_rows)
+    if entity_rows:
+        session.execute(Entity.__table__.insert(), entity_rows)
+    if audiences.new_links:
+        session.execute(EntityLink.__table__.insert(), audiences.new_links)
+    if audiences.new_rows:
+        session.execute(Audience.__table__.insert(), audiences.new_rows)
+    store_counter(session, last)
+    return results

@@ -1,0 +1,1 @@
+"""One route module per resource; :func:`station.server.app.create_app` mounts them."""

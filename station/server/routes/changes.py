@@ -1,0 +1,36 @@
+"""``GET /api/v1/changes?since=N``: events and reference data in the caller's scope."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from station.server.changes import changes_since
+from station.server.deps import CurrentStation, SessionDep
+from station.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, ChangesPublic, ErrorPublic
+
+router = APIRouter(tags=["changes"])
+
+
+@router.get(
+    "/changes",
+    response_model=ChangesPublic,
+    responses={401: {"model": ErrorPublic}},
+)
+def read_changes(
+    request: Request,
+    station: CurrentStation,
+    session: SessionDep,
+    since: Annotated[int, Query(ge=0, le=2**62, description="the cursor from the last page")] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+) -> Response:
+    """One page of changes with ``server_seq > since``; continue from ``next_cursor``."""
+    body = changes_since(
+        session,
+        station=station,
+        since=since,
+        limit=limit,
+        server_hlc=request.app.state.clock.now(),
+    )
+    return Response(content=body, media_type="application/json")

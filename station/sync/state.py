@@ -1,0 +1,111 @@
+"""The station's sync state, kept in its own database (the ``setting`` table).
+
+The credential lives here and nowhere else: it is read only to build the HTTP client and is
+never printed or shown. The cursor is written in the same transaction as the events it
+covers (see :mod:`station.sync.apply`), so a crash can only ever make a pull repeat.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from station.db.models import Event, Setting
+from station.services.events import REJECTED_SEQ
+
+TOKEN_KEY = "sync.token"
+CURSOR_KEY = "sync.cursor"
+LAST_SUCCESS_KEY = "sync.last_success"
+LAST_ERROR_KEY = "sync.last_error"
+REJECTED_KEY = "sync.rejected"  # JSON list of the most recent rejections
+MAX_KEPT_REJECTIONS = 200
+
+
+@dataclass(frozen=True)
+class Rejection:
+    event_id: str
+    entity_type: str
+    entity_id: str
+    code: str
+    message: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the status bar and ``grid-station sync`` show."""
+
+    enrolled: bool
+    cursor: int
+    pending: int
+    rejected: int
+    last_success: datetime | None
+    last_error: str
+
+
+def _get(session: Session, key: str) -> str | None:
+    row = session.get(Setting, key)
+    return row.value if row is not None else None
+
+
+def _put(session: Session, key: str, value: str) -> None:
+    session.merge(Setting(key=key, value=value))
+
+
+def read_token(session: Session) -> str | None:
+    return _get(session, TOKEN_KEY) or None
+
+
+def save_token(session: Session, token: str) -> None:
+    _put(session, TOKEN_KEY, token)
+
+
+def read_cursor(session: Session) -> int:
+    return int(_get(session, CURSOR_KEY) or 0)
+
+
+def save_cursor(session: Session, cursor: int) -> None:
+    _put(session, CURSOR_KEY, str(cursor))
+
+
+def pending_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).where(Event.server_seq.is_(None))) or 0)
+
+
+def record_success(session: Session, *, at: datetime) -> None:
+    _put(session, LAST_SUCCESS_KEY, at.isoformat(timespec="seconds"))
+    _put(session, LAST_ERROR_KEY, "")
+
+
+def record_error(session: Session, message: str) -> None:
+    _put(session, LAST_ERROR_KEY, message)
+
+
+def add_rejections(session: Session, rejections: list[Rejection]) -> None:
+    if not rejections:
+        return
+    kept: list[dict[str, Any]] = json.loads(_get(session, REJECTED_KEY) or "[]")
+    kept += [r.__dict__ for r in rejections]
+    _put(session, REJECTED_KEY, json.dumps(kept[-MAX_KEPT_REJECTIONS:], ensure_ascii=False))
+
+
+def recent_rejections(session: Session) -> list[Rejection]:
+    return [Rejection(**r) for r in json.loads(_get(session, REJECTED_KEY) or "[]")]
+
+
+def load_sync_state(session: Session) -> SyncState:
+    success = _get(session, LAST_SUCCESS_KEY)
+    rejected = session.scalar(select(func.count()).where(Event.server_seq == REJECTED_SEQ))
+    return SyncState(
+        enrolled=read_token(session) is not None,
+        cursor=read_cursor(session),
+        pending=pending_count(session),
+        rejected=int(rejected or 0),
+        last_success=datetime.fromisoformat(success) if success else None,
+        last_error=_get(session, LAST_ERROR_KEY) or "",
+    )
