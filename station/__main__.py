@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
-from station.cli import main
-
 if __name__ == "__main__":
+    # Frozen on Windows, a child process (spawn) re-runs this executable: it must become the
+    # worker, not a second app. A no-op everywhere else.
+    multiprocessing.freeze_support()
+
+    from station.cli import main
+
     sys.exit(main())

@@ -24,7 +24,11 @@ from station.db.migrate import current_revision
 from station.errors import GridStationError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "station.server.commands",
+    "station.sync.commands",
+    "station.documents.cli",
+)
 
 
 def _json_default(value: object) -> str:
@@ -211,6 +215,12 @@ def cmd_mediations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from station.selftest import run_self_test  # loads Qt, but only inside its steps
+
+    return run_self_test()
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from ui.app import run_app  # Qt is loaded only for the desktop app
 
@@ -240,6 +250,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo-if-empty",
         action="store_true",
         help="数据文件夹为空时先生成演示镇（快速上手用）",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="自检：在临时文件夹中生成演示镇、打开主窗口（不显示）、生成每种文书；"
+        "全部成功时退出码为 0",
     )
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="子命令", metavar="COMMAND")
@@ -283,8 +299,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):
-        args.data_dir = default_data_dir()
+        from station.services.setup import chosen_data_dir  # the folder picked at setup
+
+        args.data_dir = chosen_data_dir(default_data_dir())
     args.data_dir = Path(args.data_dir).expanduser().resolve()
+    if getattr(args, "self_test", False):
+        args.func = cmd_self_test
     try:
         return int(args.func(args))
     except GridStationError as exc:

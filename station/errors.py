@@ -57,3 +57,27 @@ class DatabaseError(GridStationError):
     """The local database is missing, locked, damaged or from a newer version."""
 
     code = "database"
+
+
+class FormInvalid(ValidationError):
+    """Several inputs of one form break rules: every problem at once, each with its field.
+
+    ``message`` and ``field`` are those of the first problem, so code that shows only one
+    error still shows a useful one.
+    """
+
+    code = "form_invalid"
+
+    def __init__(self, errors: list[ValidationError] | tuple[ValidationError, ...]):
+        if not errors:
+            raise ValueError("FormInvalid needs at least one error")
+        first = errors[0]
+        super().__init__(first.message, field=first.field)
+        self.errors = tuple(errors)
+
+    def by_field(self) -> dict[str, str]:
+        """First message per field, in form order."""
+        out: dict[str, str] = {}
+        for error in self.errors:
+            out.setdefault(error.field or "", error.message)
+        return out

@@ -21,6 +21,9 @@ class StationSettings:
     phone: str = ""
     server_url: str = ""
     sync_interval_minutes: int = 5
+    tls_ca_file: str = ""  # a town's own CA certificate (PEM); empty: the system's CAs
+    language: str = "zh_CN"  # of the desktop app: "zh_CN" or "en" (station.services.setup)
+    backup_dir: str = ""  # where backups go; empty: the data folder's backups/
 
     @property
     def configured(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,16 +15,30 @@ from PySide6.QtWidgets import (
 )
 
 from station.domain.enums import Role
+from station.services import drafts
+from station.services.changes import Changes
 from station.services.overview import StationInfo, station_info
+from station.services.reference import Choices, load_choices
 from ui.context import AppContext
+from ui.dialogs.draft_recovery_dialog import DraftRecoveryDialog
+from ui.dialogs.new_request_dialog import FORM_NAME, NewRequestDialog
+from ui.dialogs.print_preview_dialog import open_document_preview
 from ui.pages.cases_page import CasesPage
 from ui.pages.placeholder_page import PlaceholderPage
+from ui.pages.reception_page import ReceptionPage
 
 RECEPTION, CASES, MEDIATION, STATISTICS, SETTINGS = range(5)
 
 
 class MainWindow(QMainWindow):
-    """Left navigation list (Ctrl+1 … Ctrl+5) over a stack of pages; opens on 工单."""
+    """Left navigation list (Ctrl+1 … Ctrl+5) over a stack of pages; opens on 工单.
+
+    Ctrl+N opens the new-request form from anywhere. At start the reference lists the forms
+    pick from are loaded once, then unfinished drafts (left by a crash) are offered back.
+    """
+
+    sig_drafts_found = Signal(object)  # the unfinished drafts found at start (list)
+    sig_request_dialog = Signal(object)  # a NewRequestDialog was opened
 
     def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,10 +54,17 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.pages = QStackedWidget()
-        self.cases_page = CasesPage(database=context.database, runner=context.runner)
+        self.cases_page = CasesPage(context=context)
+        self.reception_page = ReceptionPage()
+        self.reception_page.sig_new_request.connect(self.new_request)
+        self.reception_page.sig_continue_draft.connect(self.continue_draft)
+        self.choices: Choices | None = None
+        self.request_dialogs: list[NewRequestDialog] = []
+        self.draft_dialog: DraftRecoveryDialog | None = None
+        self._open_when_loaded: list[drafts.Draft | None] = []
 
         areas: list[tuple[str, QWidget]] = [
-            (self.tr("Reception"), self._reception_placeholder()),
+            (self.tr("Reception"), self.reception_page),
             (self.tr("Work orders"), self.cases_page),
             (self.tr("Mediation"), self._mediation_placeholder()),
             (self.tr("Statistics"), self._statistics_placeholder()),
@@ -62,10 +83,24 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
+        self.new_request_action = QAction(self.tr("New request"), self)
+        self.new_request_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_request_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.new_request_action.triggered.connect(self.new_request)
+        self.addAction(self.new_request_action)
+
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+
+        # Ctrl+P, and the right-click menu of the work-order list.
+        self.print_receipt_action = QAction(self.tr("Print reception receipt…"), self)
+        self.print_receipt_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_receipt_action.triggered.connect(self.print_receipt)
+        self.addAction(self.print_receipt_action)
+        self.cases_page.table.addAction(self.print_receipt_action)
+        self.cases_page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -98,11 +133,118 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
 
     def start(self) -> None:
-        """Start the background loads (case list, counts); call once the window is shown."""
+        """Start the background loads (case list, counts, lists, drafts); call once shown."""
         self.cases_page.start()
         self.context.runner.query(
             station_info, parent=self, success=self._show_info, label="station info"
         )
+        self.context.runner.query(
+            load_choices, parent=self, success=self._choices_loaded, label="choices"
+        )
+        self.context.bus.sig_changed.connect(self._changed)
+
+    def _choices_loaded(self, choices: Choices) -> None:
+        self.choices = choices
+        self.cases_page.set_choices(choices)
+        waiting, self._open_when_loaded = self._open_when_loaded, []
+        for draft in waiting:
+            self._open_request_dialog(draft)
+        self.look_for_drafts(offer=True)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.case_ids:
+            self.context.runner.query(
+                station_info, parent=self, success=self._show_info, label="station info"
+            )
+
+    # ----------------------------------------------------------------- reception
+
+    def new_request(self) -> NewRequestDialog | None:
+        """Open an empty new-request form (once the lists it needs are loaded)."""
+        return self._open_request_dialog(None)
+
+    def continue_draft(self, draft: drafts.Draft) -> NewRequestDialog | None:
+        return self._open_request_dialog(draft)
+
+    def _open_request_dialog(self, draft: drafts.Draft | None) -> NewRequestDialog | None:
+        if self.choices is None:
+            self._open_when_loaded.append(draft)
+            return None
+        for open_dialog in self.request_dialogs:
+            if draft is not None and open_dialog.draft_id == draft.draft_id:
+                open_dialog.raise_()
+                open_dialog.activateWindow()
+                return open_dialog
+        dialog = NewRequestDialog(
+            context=self.context, choices=self.choices, draft=draft, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_open_case.connect(self.open_case)
+        dialog.sig_new_request.connect(self.new_request)
+        dialog.finished.connect(lambda _code, d=dialog: self._request_dialog_closed(d))
+        self.request_dialogs.append(dialog)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        self.sig_request_dialog.emit(dialog)
+        return dialog
+
+    def _request_dialog_closed(self, dialog: NewRequestDialog) -> None:
+        if dialog in self.request_dialogs:
+            self.request_dialogs.remove(dialog)
+        self.look_for_drafts(offer=False)
+
+    def open_case(self, case_id: str) -> None:
+        self.show_area(CASES)
+        self.cases_page.open_case(case_id)
+
+    def look_for_drafts(self, *, offer: bool) -> None:
+        """List this user's unfinished drafts (on the worker); ``offer`` asks about them."""
+        data_dir, username = self.context.data_dir, self.context.actor.username
+        self.context.runner.run(
+            lambda: drafts.list_drafts(data_dir=data_dir, form=FORM_NAME, username=username),
+            parent=self,
+            success=lambda found: self._drafts_listed(found, offer=offer),
+            label="drafts",
+        )
+
+    def _drafts_listed(self, found: list[drafts.Draft], *, offer: bool) -> None:
+        open_ids = {d.draft_id for d in self.request_dialogs}
+        found = [d for d in found if d.draft_id not in open_ids]
+        self.reception_page.show_drafts(found)
+        if not offer or not found:
+            return
+        dialog = DraftRecoveryDialog(drafts=found, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_continue.connect(self.continue_draft)
+        dialog.sig_discard.connect(self._discard_draft)
+        self.draft_dialog = dialog
+        dialog.open()
+        self.sig_drafts_found.emit(found)
+
+    def _discard_draft(self, draft: drafts.Draft) -> None:
+        data_dir = self.context.data_dir
+        self.context.runner.run(
+            lambda: drafts.discard_draft(data_dir=data_dir, draft_id=draft.draft_id),
+            parent=self,
+            success=lambda _none: self.look_for_drafts(offer=False),
+            label="discard draft",
+        )
+
+    def print_receipt(self) -> None:
+        """Preview the 受理回执 of the work order selected in the list, ready to print."""
+        page = self.cases_page
+        if self.pages.currentWidget() is page and page.showing_detail:
+            page.detail.print_document("receipt")  # the work order on screen
+            return
+        selected = page.table.selectionModel().selectedRows()
+        row = page.model.row_at(selected[0].row()) if selected else None
+        if self.pages.currentWidget() is not page or row is None:
+            self.statusBar().showMessage(
+                self.tr("Select a work order in the list to print its receipt."), 5000
+            )
+            return
+        open_document_preview(self, self.context, "receipt", row.number)
 
     # ----------------------------------------------------------------- status bar
 
@@ -115,20 +257,6 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("%Ln work order(s) in total", "", info.cases))
 
     # ----------------------------------------------------------------- placeholders
-
-    def _reception_placeholder(self) -> PlaceholderPage:
-        return PlaceholderPage(
-            title=self.tr("Reception"),
-            coming=[
-                self.tr("Record a walk-in, phone or WeChat request in under a minute"),
-                self.tr("Find the resident by name, phone number or pinyin initials"),
-                self.tr(
-                    "Settle it at the desk, handle it at the station, or report it "
-                    "to the town grid center"
-                ),
-                self.tr("Print the receipt slip for the resident"),
-            ],
-        )
 
     def _mediation_placeholder(self) -> PlaceholderPage:
         return PlaceholderPage(

@@ -116,6 +116,7 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._pending = 0
         self._last_delivered: Task[Any] | None = None
+        self._closed = False  # shut down: results still queued to us are dropped
         self._thread = _WorkerThread(self)
         self.sig_finished_internal.connect(self._deliver)
         _GuiThreadGarbageCollector.acquire()
@@ -187,7 +188,9 @@ class TaskRunner(QObject):
         task.result, task.error = result, error
         try:
             alive = task.parent is None or shiboken6.isValid(task.parent)
-            if not alive:
+            if self._closed:
+                log.debug("task %s finished after shutdown", task.label or task.id)
+            elif not alive:
                 log.debug("task %s finished after its parent was deleted", task.label or task.id)
             elif error is None:
                 if task.success is not None:
@@ -219,6 +222,7 @@ class TaskRunner(QObject):
         """
         if not self._thread.isRunning():
             return True
+        self._closed = True
         self._thread.tasks.put(_STOP)
         stopped = self._thread.wait(timeout_ms)
         if stopped:

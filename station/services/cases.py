@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from station.db.models import Case, CaseNote, Category, Community, Grid, NumberCounter, Person
+from station.db.models import (
+    Case,
+    CaseNote,
+    Category,
+    Community,
+    Department,
+    Event,
+    Grid,
+    MediationCase,
+    NumberCounter,
+    Person,
+    UserAccount,
+)
 from station.domain.case_workflow import CaseAction, allowed_actions, next_status, transition_for
-from station.domain.clock import new_id
-from station.domain.enums import CaseStatus, Channel, Route, Urgency
+from station.domain.clock import HlcTimestamp, new_id
+from station.domain.deadlines import (
+    PENDING_STATUSES,
+    DeadlineState,
+    deadline_state,
+    due_soon_limit,
+)
+from station.domain.enums import CaseStatus, Channel, MediationStatus, Rating, Route, Urgency
 from station.domain.numbers import case_number
 from station.domain.working_days import add_working_days
 from station.errors import NotFoundError, ValidationError
@@ -67,6 +86,9 @@ class CaseRow:
     requester: str
     summary: str
     urgency: str
+    deadline: date | None = None
+    deadline_state: str = DeadlineState.NONE.value  # a DeadlineState value, as of the query
+    supervised: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +130,12 @@ class CaseDetail:
     supervised: bool
     notes: tuple[CaseNoteInfo, ...]
     allowed_actions: tuple[str, ...]
+    mediation_id: str | None = None
+    merged_into: str | None = None
+    closed_at: datetime | None = None
+    channel_label: str = ""
+    urgency_label: str = ""
+    department: str = ""
 
 
 # --------------------------------------------------------------------------- validation
@@ -297,6 +325,9 @@ def add_note(session: Session, *, actor: Actor, case_id: str, text: str) -> Case
 
 # --------------------------------------------------------------------------- queries
 
+#: Labels of history lines that are not state-machine actions.
+NOTE_KIND_LABELS = {"note": "备注", "progress": "办理进展", "repeat": "再次反映"}
+
 
 def _case(session: Session, case_id: str) -> Case:
     case = session.get(Case, case_id)
@@ -324,6 +355,7 @@ def get_case(session: Session, *, case_id: str) -> CaseDetail:
     requester = session.get(Person, case.requester_id) if case.requester_id else None
     category = session.get(Category, case.category_id) if case.category_id else None
     grid = session.get(Grid, case.grid_id) if case.grid_id else None
+    department = session.get(Department, case.department_id) if case.department_id else None
     notes = session.scalars(
         select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.at, CaseNote.id)
     )
@@ -359,26 +391,99 @@ def get_case(session: Session, *, case_id: str) -> CaseDetail:
                 at=n.at,
                 author=n.author,
                 kind=n.kind,
-                kind_label="备注" if n.kind == "note" else _label(CaseAction, n.kind),
+                kind_label=NOTE_KIND_LABELS.get(n.kind) or _label(CaseAction, n.kind),
                 text=n.text,
             )
             for n in notes
         ),
         allowed_actions=tuple(a.value for a in allowed_actions(case.status)),
+        mediation_id=case.mediation_id,
+        merged_into=case.merged_into,
+        closed_at=case.closed_at,
+        channel_label=_label(Channel, case.channel),
+        urgency_label=_label(Urgency, case.urgency),
+        department=department.name if department else "",
     )
+
+
+class DeadlineFilter:
+    """Values of :attr:`CaseFilter.deadline`."""
+
+    ANY = ""
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"  # due within ``CaseFilter.due_within`` working days, not overdue
 
 
 @dataclass(frozen=True)
 class CaseFilter:
+    """What a case list shows. Every field narrows the list; defaults show everything.
+
+    ``assignees`` ("mine") matches cases whose assignee is one of the names given (a person's
+    login name and display name). Date bounds are inclusive days of ``received_at``.
+    ``today`` (default: the real date) is what "overdue" is measured against.
+    """
+
     status: str | None = None
     query: str = ""
     grid_id: str | None = None
     community_id: str | None = None
+    category_id: str | None = None  # the category or any category below it
+    channel: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    deadline: str = DeadlineFilter.ANY
+    due_within: int = 2  # working days, for DeadlineFilter.DUE_SOON
+    assignees: tuple[str, ...] = ()
+    today: date | None = None
+
+    @property
+    def narrowed(self) -> bool:
+        """True when anything beyond the defaults is set (for "no match" messages)."""
+        return self != CaseFilter(today=self.today)
 
 
-def _filtered(stmt: Select, flt: CaseFilter) -> Select:
+def _category_subtree(session: Session, category_id: str) -> list[str]:
+    rows = session.execute(select(Category.id, Category.parent_id)).all()
+    children: dict[str | None, list[str]] = {}
+    for cid, parent in rows:
+        children.setdefault(parent, []).append(cid)
+    found, todo = [], [category_id]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += children.get(current, [])
+    return found
+
+
+_PENDING = sorted(s.value for s in PENDING_STATUSES)
+
+
+def _filtered(stmt: Select, flt: CaseFilter, session: Session) -> Select:
     if flt.status:
         stmt = stmt.where(Case.status == flt.status)
+    if flt.channel:
+        stmt = stmt.where(Case.channel == flt.channel)
+    if flt.category_id:
+        stmt = stmt.where(Case.category_id.in_(_category_subtree(session, flt.category_id)))
+    if flt.received_from:
+        start = datetime.combine(flt.received_from, datetime.min.time())
+        stmt = stmt.where(Case.received_at >= start)
+    if flt.received_to:
+        end = datetime.combine(flt.received_to + timedelta(days=1), datetime.min.time())
+        stmt = stmt.where(Case.received_at < end)
+    if flt.assignees:
+        stmt = stmt.where(Case.assignee.in_([a for a in flt.assignees if a]))
+    if flt.deadline:
+        today = flt.today or date.today()
+        stmt = stmt.where(Case.status.in_(_PENDING), Case.deadline.is_not(None))
+        if flt.deadline == DeadlineFilter.OVERDUE:
+            stmt = stmt.where(Case.deadline < today)
+        elif flt.deadline == DeadlineFilter.DUE_SOON:
+            stmt = stmt.where(
+                Case.deadline >= today, Case.deadline <= due_soon_limit(today, flt.due_within)
+            )
+        else:
+            raise ValidationError("期限筛选条件不对", code="bad_choice", field="deadline")
     if flt.grid_id:
         stmt = stmt.where(Case.grid_id == flt.grid_id)
     if flt.community_id:
@@ -410,15 +515,19 @@ def _filtered(stmt: Select, flt: CaseFilter) -> Select:
 
 def case_ids(session: Session, flt: CaseFilter | None = None) -> list[str]:
     """Ids of matching cases, newest first: what a lazy table model holds."""
-    stmt = _filtered(select(Case.id), flt or CaseFilter())
+    stmt = _filtered(select(Case.id), flt or CaseFilter(), session)
     stmt = stmt.order_by(Case.received_at.desc(), Case.number.desc())
     return list(session.scalars(stmt))
 
 
-def case_rows(session: Session, ids: list[str]) -> list[CaseRow]:
-    """Rows for ``ids`` in the same order (one query per batch)."""
+def case_rows(session: Session, ids: list[str], *, today: date | None = None) -> list[CaseRow]:
+    """Rows for ``ids`` in the same order (one query per batch).
+
+    ``deadline_state`` is computed against ``today`` (default: the real date).
+    """
     if not ids:
         return []
+    today = today or date.today()
     requester = aliased(Person)
     stmt = (
         select(Case, Category.name, Grid.name, requester.name)
@@ -440,6 +549,11 @@ def case_rows(session: Session, ids: list[str]) -> list[CaseRow]:
             requester=name or "",
             summary=case.summary,
             urgency=case.urgency,
+            deadline=case.deadline,
+            deadline_state=deadline_state(
+                deadline=case.deadline, status=case.status, today=today
+            ).value,
+            supervised=case.supervised,
         )
     return [found[i] for i in ids if i in found]
 
@@ -454,3 +568,225 @@ def community_of_grid(session: Session, grid_id: str) -> str:
     grid = session.get(Grid, grid_id)
     community = session.get(Community, grid.community_id) if grid else None
     return community.name if community else ""
+
+
+# --------------------------------------------------------------------------- history
+
+
+FIELD_LABELS = {
+    "channel": "来源渠道",
+    "received_at": "受理时间",
+    "requester_id": "诉求人",
+    "filed_by_staff": "代办人",
+    "category_id": "诉求类别",
+    "grid_id": "网格",
+    "location": "地点",
+    "summary": "摘要",
+    "description": "详细描述",
+    "urgency": "紧急程度",
+    "route": "办理方式",
+    "department_id": "承办部门",
+    "assignee": "经办人",
+    "deadline": "办理期限",
+    "supervised": "督办",
+    "result": "办理结果",
+    "rating": "满意度",
+    "solved": "问题是否解决",
+    "closed_at": "办结时间",
+    "mediation_id": "调解案件",
+    "merged_into": "并入工单",
+}
+# Shown once, as the heading of the line, not as a "changed field".
+_QUIET_FIELDS = {"number", "closed_at"}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of a case, in words: who did what, when, from which station."""
+
+    event_id: str
+    at: datetime  # when it happened (the time the action names, else when it was recorded)
+    author: str  # login name
+    author_name: str  # display name when the account is known here, else the login name
+    station_code: str
+    kind: str  # "created", "updated", "note", "progress", "repeat" or a CaseAction value
+    title: str  # Chinese: 受理登记, 修改, 上报镇中心 …
+    details: tuple[str, ...] = field(default_factory=tuple)  # Chinese lines
+
+
+def _hlc_time(hlc: str) -> datetime:
+    return datetime.fromtimestamp(HlcTimestamp.decode(hlc).millis / 1000).replace(microsecond=0)
+
+
+def _parse_time(value: Any, fallback: datetime) -> datetime:
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return fallback
+
+
+class _Names:
+    """Display names for the ids events mention, looked up once per timeline."""
+
+    def __init__(self, session: Session, events: list[Event]) -> None:
+        wanted: dict[str, set[str]] = {}
+        for ev in events:
+            payload = json.loads(ev.payload)
+            for key, value in {**payload, **(payload.get("fields") or {})}.items():
+                if isinstance(value, str) and key.endswith(("_id", "_into")):
+                    wanted.setdefault(key, set()).add(value)
+        ids = {k: sorted(v) for k, v in wanted.items()}
+
+        def names(model: Any, label: Any, key: str) -> dict[str, str]:
+            if not ids.get(key):
+                return {}
+            return dict(
+                session.execute(select(model.id, label).where(model.id.in_(ids[key]))).all()
+            )
+
+        self.by_field = {
+            "category_id": names(Category, Category.name, "category_id"),
+            "grid_id": names(Grid, Grid.name, "grid_id"),
+            "department_id": names(Department, Department.name, "department_id"),
+            "requester_id": names(Person, Person.name, "requester_id"),
+            "merged_into": names(Case, Case.number, "merged_into"),
+            "mediation_id": names(MediationCase, MediationCase.number, "mediation_id"),
+        }
+        authors = sorted({ev.author for ev in events})
+        self.authors = dict(
+            session.execute(
+                select(UserAccount.username, UserAccount.display_name).where(
+                    UserAccount.username.in_(authors)
+                )
+            ).all()
+        )
+
+    def value(self, key: str, value: Any) -> str:
+        if value is None or value == "":
+            return "（空）"
+        if key in self.by_field:
+            return self.by_field[key].get(value, str(value))
+        enums = {"channel": Channel, "urgency": Urgency, "route": Route, "rating": Rating}
+        if key in enums:
+            return _label(enums[key], value)
+        if key == "solved":
+            return "已解决" if value else "未解决"
+        if key == "supervised":
+            return "是" if value else "否"
+        if key in ("received_at", "closed_at"):
+            return str(value).replace("T", " ")[:16]
+        return str(value)
+
+    def lines(self, values: dict[str, Any]) -> list[str]:
+        return [
+            f"{FIELD_LABELS.get(k, k)}：{self.value(k, v)}"
+            for k, v in values.items()
+            if not k.startswith("_") and k not in _QUIET_FIELDS
+        ]
+
+
+def case_timeline(session: Session, *, case_id: str) -> list[TimelineEntry]:
+    """Every event of the case in the order the projection folds them (oldest first).
+
+    Read from the event log itself, so it shows what each station wrote, including edits
+    that the case's current fields no longer reveal.
+    """
+    _case(session, case_id)
+    events = list(
+        session.scalars(
+            select(Event)
+            .where(Event.entity_type == "case", Event.entity_id == case_id)
+            .order_by(Event.hlc, Event.event_id)
+        )
+    )
+    names = _Names(session, events)
+    out: list[TimelineEntry] = []
+    for ev in events:
+        payload = json.loads(ev.payload)
+        recorded = _hlc_time(ev.hlc)
+        at, details = recorded, []
+        kind = ev.event_type
+        if ev.event_type == "created":
+            title = "受理登记"
+            at = _parse_time(payload.get("received_at"), recorded)
+            shown = {k: v for k, v in payload.items() if k not in ("received_at", "number")}
+            details = names.lines(shown)
+        elif ev.event_type == "updated":
+            title = "修改工单"
+            details = names.lines(payload)
+        elif ev.event_type == "action":
+            kind = payload.get("action", "")
+            title = _label(CaseAction, kind)
+            at = _parse_time(payload.get("at"), recorded)
+            if payload.get("reason"):
+                details.append(f"说明：{payload['reason']}")
+            details += names.lines(payload.get("fields") or {})
+        elif ev.event_type == "note_added":
+            kind = payload.get("kind", "note")
+            title = NOTE_KIND_LABELS.get(kind, "备注")
+            at = _parse_time(payload.get("at"), recorded)
+            details = [payload.get("text", "")]
+        else:
+            title = ev.event_type
+        out.append(
+            TimelineEntry(
+                event_id=ev.event_id,
+                at=at,
+                author=ev.author,
+                author_name=names.authors.get(ev.author) or ev.author,
+                station_code=ev.station_code,
+                kind=kind,
+                title=title,
+                details=tuple(details),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class LinkedCase:
+    """A case or mediation case connected to this one."""
+
+    kind: str  # "merged_into", "merged_here", "mediation"
+    kind_label: str
+    id: str
+    number: str
+    status_label: str
+    summary: str
+
+
+def linked_cases(session: Session, *, case_id: str) -> list[LinkedCase]:
+    """The case this one was merged into, cases merged into it, and its mediation case."""
+    case = _case(session, case_id)
+    out: list[LinkedCase] = []
+
+    def add_case(kind: str, label: str, other: Case) -> None:
+        out.append(
+            LinkedCase(
+                kind, label, other.id, other.number, _label(CaseStatus, other.status), other.summary
+            )
+        )
+
+    if case.merged_into:
+        target = session.get(Case, case.merged_into)
+        if target is not None:
+            add_case("merged_into", "已并入", target)
+    merged = session.scalars(
+        select(Case).where(Case.merged_into == case_id).order_by(Case.received_at)
+    )
+    for other in merged:
+        add_case("merged_here", "重复件", other)
+    if case.mediation_id:
+        med = session.get(MediationCase, case.mediation_id)
+        if med is not None:
+            out.append(
+                LinkedCase(
+                    "mediation",
+                    "调解案件",
+                    med.id,
+                    med.number,
+                    _label(MediationStatus, med.status),
+                    med.facts[:60],
+                )
+            )
+    return out

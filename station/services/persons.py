@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
-from station.db.models import Grid, Person
+from station.db.models import AuditEntry, Grid, Person
 from station.domain.clock import new_id
 from station.domain.enums import Gender
 from station.domain.validation import check_phone, check_resident_id, mask_id, mask_phone
@@ -196,3 +196,37 @@ def duplicate_candidates(
         return []
     stmt = select(Person).where(or_(*conditions), Person.id != exclude).limit(50)
     return [_info(p) for p in session.scalars(stmt)]
+
+
+REVEAL_REASON_MAX = 200
+
+
+def reveal_id_number(
+    session: Session, *, actor: Actor, person_id: str, reason: str, context: str = ""
+) -> str:
+    """The person's full ID number, for someone who states why they need it.
+
+    Every reveal is written to the audit log (who, when, whose number, why, and where from,
+    e.g. the case number on screen) in the caller's transaction: no audit entry, no number.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请写明查看完整身份证号的原因", code="required", field="reason")
+    if len(reason) > REVEAL_REASON_MAX:
+        raise ValidationError(f"原因最多{REVEAL_REASON_MAX}字", code="too_long", field="reason")
+    person = get_person(session, person_id=person_id)
+    if not person.id_number:
+        raise ValidationError("这位居民没有登记身份证号", code="no_id_number", field="reason")
+    detail = reason if not context else f"{reason}（{context.strip()}）"
+    session.add(
+        AuditEntry(
+            at=datetime.now().replace(microsecond=0),
+            username=actor.username[:40],
+            action="reveal_id_number",
+            target_type="person",
+            target_id=person_id,
+            detail=detail,
+        )
+    )
+    session.flush()
+    return person.id_number

@@ -91,3 +91,26 @@ def list_roster(session: Session, *, role: str) -> list[Option]:
         .order_by(RosterPerson.name)
     )
     return [Option(p.id, p.name, p.community_id) for p in session.scalars(stmt)]
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Every list the work-order forms pick from, loaded once before a form opens."""
+
+    categories: tuple[CategoryInfo, ...]
+    communities: tuple[Option, ...]
+    grids: tuple[Option, ...]  # parent_id: the community
+    departments: tuple[Option, ...]
+    dispute_types: tuple[Option, ...]
+    mediators: tuple[Option, ...]
+
+
+def load_choices(session: Session) -> Choices:
+    return Choices(
+        categories=tuple(list_categories(session)),
+        communities=tuple(list_communities(session)),
+        grids=tuple(list_grids(session)),
+        departments=tuple(list_departments(session)),
+        dispute_types=tuple(list_dispute_types(session)),
+        mediators=tuple(list_roster(session, role="mediator")),
+    )

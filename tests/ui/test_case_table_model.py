@@ -109,7 +109,7 @@ def test_headers_and_cells_are_chinese(model: CaseTableModel) -> None:
         model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         for c in range(model.columnCount())
     ]
-    assert titles == ["编号", "受理时间", "状态", "类别", "网格", "诉求人", "摘要"]
+    assert titles == ["编号", "受理时间", "状态", "期限", "类别", "网格", "诉求人", "摘要"]
     assert model.data(model.index(0, CaseTableModel.RECEIVED)) == "2026-11-20 09:30"
     assert model.data(model.index(0, CaseTableModel.STATUS)) == "已受理"
 

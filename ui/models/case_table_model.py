@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from station.domain.deadlines import DeadlineState
 from station.domain.enums import CaseStatus, Urgency
 from station.services.cases import CaseFilter, CaseRow, case_ids, case_rows
 from ui.task_runner import DbSession, TaskRunner
@@ -51,6 +52,11 @@ _FINISHED = {
 }
 _URGENT_COLOR = QColor("#b3261e")
 _FINISHED_COLOR = QColor("#6b6b6b")
+# Whole rows are tinted by their deadline: overdue red, due soon amber (STYLE: visible marks).
+_ROW_TINT = {
+    DeadlineState.OVERDUE.value: QColor("#fbe0de"),
+    DeadlineState.DUE_SOON.value: QColor("#fff0cf"),
+}
 
 
 def load_filtered(
@@ -68,7 +74,8 @@ class CaseTableModel(QAbstractTableModel):
     sig_loaded = Signal(int)  # the ids arrived: number of matching cases
     sig_failed = Signal(object)  # the load failed: the exception
 
-    NUMBER, RECEIVED, STATUS, CATEGORY, GRID, REQUESTER, SUMMARY = range(7)
+    NUMBER, RECEIVED, STATUS, DEADLINE, CATEGORY, GRID, REQUESTER, SUMMARY = range(8)
+    COLUMNS = 8
     ID_ROLE = Qt.ItemDataRole.UserRole
     ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -181,12 +188,12 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 7:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.column_titles()[section]
@@ -197,6 +204,7 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Number"),
             self.tr("Received"),
             self.tr("Status"),
+            self.tr("Deadline"),
             self.tr("Category"),
             self.tr("Grid"),
             self.tr("Requester"),
@@ -216,15 +224,29 @@ class CaseTableModel(QAbstractTableModel):
         if role == self.ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.DEADLINE:
+                return self._deadline_text(row)
             return _display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.SUMMARY:
             return row.summary
+        if role == Qt.ItemDataRole.BackgroundRole and row.deadline_state in _ROW_TINT:
+            return QBrush(_ROW_TINT[row.deadline_state])
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.urgency != Urgency.NORMAL.value and row.status not in _FINISHED:
                 return QBrush(_URGENT_COLOR)
             if row.status in _FINISHED:
                 return QBrush(_FINISHED_COLOR)
         return None
+
+    def _deadline_text(self, row: CaseRow) -> str:
+        if row.deadline is None:
+            return ""
+        text = row.deadline.strftime("%Y-%m-%d")
+        if row.deadline_state == DeadlineState.OVERDUE.value:
+            return self.tr("%1 overdue").replace("%1", text)
+        if row.deadline_state == DeadlineState.DUE_SOON.value:
+            return self.tr("%1 due soon").replace("%1", text)
+        return text
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
