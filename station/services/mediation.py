@@ -31,9 +31,12 @@ from station.domain.enums import (
     MediationStatus,
     PartyRole,
     PerformanceStatus,
+    Role,
 )
 from station.domain.numbers import mediation_number
-from station.errors import NotFoundError, ValidationError
+from station.errors import NotFoundError, PermissionDenied, ValidationError
+from station.services import persons
+from station.services.changes import Changed, Changes
 from station.services.events import Actor, record_event
 from station.settings import load_settings
 
@@ -73,6 +76,18 @@ CLOSED = {
 }
 
 
+#: Who may open mediation records (人民调解 files are confidential: art. 15 人民调解法).
+MEDIATION_ROLES = frozenset({Role.MEDIATOR, Role.STATION_ADMIN})
+
+
+def check_access(actor: Actor) -> None:
+    """Raise :class:`PermissionDenied` unless ``actor`` is a mediator or a station admin."""
+    if Role(actor.role) not in MEDIATION_ROLES:
+        raise PermissionDenied(
+            "只有调解员和驿站管理员可以查看和修改调解案件", code="mediation_forbidden"
+        )
+
+
 @dataclass(frozen=True)
 class PartyInfo:
     id: str
@@ -82,6 +97,16 @@ class PartyInfo:
     seq: int
     agent_name: str
     agent_authorization: str
+    # From the resident register (what the forms print about a party).
+    gender: str = ""
+    ethnicity: str = ""
+    occupation: str = ""
+    address: str = ""
+    phone: str = ""
+
+    @property
+    def role_label(self) -> str:
+        return PartyRole(self.role).label
 
 
 @dataclass(frozen=True)
@@ -284,6 +309,7 @@ def _event(
 def update_mediation(
     session: Session, *, actor: Actor, mediation_id: str, **values: Any
 ) -> MediationDetail:
+    check_access(actor)
     clean = _clean(session, values)
     return _event(session, actor, mediation_id, "updated", clean)
 
@@ -299,6 +325,7 @@ def add_record(
     **values: Any,
 ) -> MediationDetail:
     """Add an investigation (``kind="investigation"``) or session (``"session"``) record."""
+    check_access(actor)
     if kind not in ("investigation", "session"):
         raise ValidationError("记录类型只能是调查记录或调解记录", code="bad_choice", field="kind")
     if not body.strip():
@@ -317,6 +344,7 @@ def add_record(
 def set_agreement(
     session: Session, *, actor: Actor, mediation_id: str, terms: list[str], **values: Any
 ) -> MediationDetail:
+    check_access(actor)
     clean = {k: v for k, v in values.items() if k in AGREEMENT_FIELDS}
     form = _check_choice(
         AgreementForm, clean.get("agreement_form"), field="agreement_form", label="协议形式"
@@ -345,6 +373,7 @@ def add_visit(
     performance_status: str,
     notes: str = "",
 ) -> MediationDetail:
+    check_access(actor)
     status = _check_choice(
         PerformanceStatus, performance_status, field="performance_status", label="履行情况"
     )
@@ -361,6 +390,266 @@ def add_visit(
             "notes": notes,
         },
     )
+
+
+# ------------------------------------------------------------------ workspace actions
+# What the mediation workspace calls: each checks the actor's role and returns the case with
+# what changed (:class:`Changed`), so every open view can refresh itself.
+
+PERSON_DETAILS = ("gender", "ethnicity", "occupation", "address", "phone")
+PARTY_FIELDS = ("role", "agent_name", "agent_authorization")
+
+
+def changed(
+    detail: MediationDetail, *, persons_changed: tuple[str, ...] = ()
+) -> Changed[MediationDetail]:
+    """``detail`` with the change notice views listen for."""
+    return Changed(detail, Changes.of(mediations=[detail.id], persons=persons_changed))
+
+
+def _party_problem(seq: int, exc: ValidationError) -> ValidationError:
+    return ValidationError(f"第{seq}位当事人：{exc.message}", code=exc.code, field="parties")
+
+
+def _register_party(
+    session: Session, *, actor: Actor, seq: int, party: dict[str, Any]
+) -> tuple[str, bool]:
+    """The party's person id, creating the resident or updating their details on the way;
+    returns (person id, whether the register changed)."""
+    details = {k: party[k] for k in PERSON_DETAILS if k in party}
+    try:
+        if party.get("person_id"):
+            before = persons.get_person(session, person_id=party["person_id"])
+            after = persons.update_person(
+                session, actor=actor, person_id=party["person_id"], **details
+            )
+            return after.id, after != before
+        name = str(party.get("name", "")).strip()
+        if not name:
+            raise ValidationError("请选择居民或填写姓名", code="required", field="name")
+        return persons.create_person(session, actor=actor, name=name, **details).id, True
+    except ValidationError as exc:
+        raise _party_problem(seq, exc) from None
+
+
+def open_mediation(
+    session: Session,
+    *,
+    actor: Actor,
+    parties: list[dict[str, Any]],
+    mediators: list[dict[str, Any]],
+    accepted_on: date | None = None,
+    **values: Any,
+) -> Changed[MediationDetail]:
+    """Accept a dispute directly in the workspace (not from a work order).
+
+    A party is ``{"person_id": …}`` (a resident from the register) or ``{"name": …}`` (a new
+    resident, created here); either may carry register details (``phone``, ``ethnicity``,
+    ``occupation``, ``address``, ``gender``), which update the register, plus ``role``,
+    ``agent_name`` and ``agent_authorization``. Everything happens in the caller's one
+    transaction: a problem anywhere writes nothing.
+    """
+    check_access(actor)
+    if not parties:
+        raise ValidationError(
+            "至少需要一位申请人和一位被申请人", code="parties_incomplete", field="parties"
+        )
+    touched: list[str] = []
+    clean_parties = []
+    for seq, party in enumerate(parties, start=1):
+        person_id, was_changed = _register_party(session, actor=actor, seq=seq, party=party)
+        if was_changed:
+            touched.append(person_id)
+        clean_parties.append(
+            {"person_id": person_id, **{k: party[k] for k in PARTY_FIELDS if k in party}}
+        )
+    detail = create_mediation(
+        session,
+        actor=actor,
+        parties=clean_parties,
+        mediators=mediators,
+        accepted_on=accepted_on,
+        **values,
+    )
+    return changed(detail, persons_changed=tuple(touched))
+
+
+def edit_mediation(
+    session: Session, *, actor: Actor, mediation_id: str, **values: Any
+) -> Changed[MediationDetail]:
+    """Change the case's facts (source, dispute type, facts, notice given date …)."""
+    return changed(update_mediation(session, actor=actor, mediation_id=mediation_id, **values))
+
+
+def update_party(
+    session: Session, *, actor: Actor, mediation_id: str, party_id: str, **values: Any
+) -> Changed[MediationDetail]:
+    """Change a party's role or agent here, and their details in the resident register."""
+    check_access(actor)
+    detail = get_mediation(session, mediation_id=mediation_id)
+    party = next((p for p in detail.parties if p.id == party_id), None)
+    if party is None:
+        raise NotFoundError("这个案件没有这位当事人", field="party_id")
+    payload: dict[str, Any] = {"id": party_id}
+    if "role" in values:
+        payload["role"] = _check_choice(PartyRole, values["role"], field="role", label="当事人身份")
+    for key in ("agent_name", "agent_authorization"):
+        if key in values:
+            payload[key] = str(values[key]).strip()
+    roles = {p.role for p in detail.parties if p.id != party_id} | {payload.get("role", party.role)}
+    if PartyRole.APPLICANT.value not in roles or PartyRole.RESPONDENT.value not in roles:
+        raise ValidationError(
+            "至少需要一位申请人和一位被申请人", code="parties_incomplete", field="role"
+        )
+    details = {k: values[k] for k in PERSON_DETAILS if k in values}
+    touched: tuple[str, ...] = ()
+    if details:
+        before = persons.get_person(session, person_id=party.person_id)
+        after = persons.update_person(session, actor=actor, person_id=party.person_id, **details)
+        touched = (party.person_id,) if after != before else ()
+    if len(payload) > 1:
+        detail = _event(session, actor, mediation_id, "party_updated", payload)
+    else:
+        detail = get_mediation(session, mediation_id=mediation_id)
+    return changed(detail, persons_changed=touched)
+
+
+def set_mediators(
+    session: Session, *, actor: Actor, mediation_id: str, mediators: list[dict[str, Any]]
+) -> Changed[MediationDetail]:
+    """Replace the case's mediators (``[{"roster_person_id": …, "lead": bool}]``)."""
+    check_access(actor)
+    clean = _clean_mediators(session, mediators)
+    return changed(_event(session, actor, mediation_id, "mediators_set", {"mediators": clean}))
+
+
+def record_notice(
+    session: Session, *, actor: Actor, mediation_id: str, given_on: date
+) -> Changed[MediationDetail]:
+    """告知书: the rights-and-duties notice was given to the parties on ``given_on``."""
+    current = get_mediation(session, mediation_id=mediation_id, actor=actor)
+    if given_on < current.accepted_on:
+        raise ValidationError(
+            "告知日期不能早于受理日期", code="before_acceptance", field="notice_given_on"
+        )
+    return edit_mediation(session, actor=actor, mediation_id=mediation_id, notice_given_on=given_on)
+
+
+def add_mediation_record(
+    session: Session,
+    *,
+    actor: Actor,
+    mediation_id: str,
+    kind: str,
+    at: datetime,
+    body: str,
+    **values: Any,
+) -> Changed[MediationDetail]:
+    return changed(
+        add_record(
+            session, actor=actor, mediation_id=mediation_id, kind=kind, at=at, body=body, **values
+        )
+    )
+
+
+def save_agreement(
+    session: Session, *, actor: Actor, mediation_id: str, terms: list[str], **values: Any
+) -> Changed[MediationDetail]:
+    if values.get("copies") is not None and int(values["copies"]) < 1:
+        raise ValidationError("协议书至少一式一份", code="bad_copies", field="copies")
+    return changed(
+        set_agreement(session, actor=actor, mediation_id=mediation_id, terms=terms, **values)
+    )
+
+
+def add_return_visit(
+    session: Session,
+    *,
+    actor: Actor,
+    mediation_id: str,
+    visited_on: date,
+    visitor: str,
+    performance_status: str,
+    notes: str = "",
+) -> Changed[MediationDetail]:
+    if not visitor.strip():
+        raise ValidationError("请填写回访人", code="required", field="visitor")
+    return changed(
+        add_visit(
+            session,
+            actor=actor,
+            mediation_id=mediation_id,
+            visited_on=visited_on,
+            visitor=visitor.strip(),
+            performance_status=performance_status,
+            notes=notes.strip(),
+        )
+    )
+
+
+#: How a case can end: (outcome, status, agreement form it needs).
+OUTCOMES: dict[str, tuple[MediationStatus, str | None]] = {
+    "written": (MediationStatus.SUCCEEDED, AgreementForm.WRITTEN.value),
+    "oral": (MediationStatus.SUCCEEDED, AgreementForm.ORAL.value),
+    "failed": (MediationStatus.FAILED, None),
+    "terminated": (MediationStatus.TERMINATED, None),
+    "not_accepted": (MediationStatus.NOT_ACCEPTED, None),
+}
+OTHER_ROUTES_HINT = "已告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。"
+
+
+def record_outcome(
+    session: Session,
+    *,
+    actor: Actor,
+    mediation_id: str,
+    outcome: str,
+    closed_on: date,
+    reason: str = "",
+    other_routes: str = "",
+    prevented_criminal: bool = False,
+    prevented_petition: bool = False,
+) -> Changed[MediationDetail]:
+    """End the case: agreement reached (written / oral), failed, terminated, not accepted.
+
+    An agreement must have been recorded first, in the same form. Failure and termination
+    need the reason and the other routes the parties were told about (人民调解法 art. 26);
+    not accepting needs the reason (art. 17, e.g. a party refuses mediation).
+    """
+    if outcome not in OUTCOMES:
+        raise ValidationError("请选择调解结果", code="bad_choice", field="outcome")
+    status, form = OUTCOMES[outcome]
+    current = get_mediation(session, mediation_id=mediation_id, actor=actor)
+    if closed_on < current.accepted_on:
+        raise ValidationError(
+            "结案日期不能早于受理日期", code="before_acceptance", field="closed_on"
+        )
+    reason, other_routes = reason.strip(), other_routes.strip()
+    if form is not None and current.agreement_form != form:
+        raise ValidationError(
+            f"请先在“协议”中记录{AgreementForm(form).label}的内容",
+            code="agreement_missing",
+            field="outcome",
+        )
+    if form is None and not reason:
+        raise ValidationError("请写明理由", code="required", field="closing_reason")
+    if status in (MediationStatus.FAILED, MediationStatus.TERMINATED) and not other_routes:
+        raise ValidationError(
+            "请记录已告知当事人的其他解决途径（人民调解法第二十六条）",
+            code="required",
+            field="other_routes",
+        )
+    values: dict[str, Any] = {
+        "status": status.value,
+        "closed_on": closed_on,
+        "closing_reason": reason,
+        "other_routes": other_routes,
+        "prevented_criminal": bool(prevented_criminal),
+        "prevented_petition": bool(prevented_petition),
+    }
+    if form is not None and not current.performance_status:
+        values["performance_status"] = PerformanceStatus.PENDING.value
+    return edit_mediation(session, actor=actor, mediation_id=mediation_id, **values)
 
 
 # --------------------------------------------------------------------------- queries
@@ -382,11 +671,16 @@ def find_mediation_id(session: Session, *, number: str) -> str:
     return mediation_id
 
 
-def get_mediation(session: Session, *, mediation_id: str) -> MediationDetail:
+def get_mediation(
+    session: Session, *, mediation_id: str, actor: Actor | None = None
+) -> MediationDetail:
+    """The whole case; with ``actor``, only for mediators and station admins."""
+    if actor is not None:
+        check_access(actor)
     row = _mediation(session, mediation_id)
     dispute = session.get(DisputeType, row.dispute_type_id) if row.dispute_type_id else None
     parties = session.execute(
-        select(MediationParty, Person.name)
+        select(MediationParty, Person)
         .join(Person, Person.id == MediationParty.person_id)
         .where(MediationParty.mediation_id == mediation_id)
         .order_by(MediationParty.seq)
@@ -422,13 +716,18 @@ def get_mediation(session: Session, *, mediation_id: str) -> MediationDetail:
             PartyInfo(
                 id=p.id,
                 person_id=p.person_id,
-                name=name,
+                name=person.name,
                 role=p.role,
                 seq=p.seq,
                 agent_name=p.agent_name,
                 agent_authorization=p.agent_authorization,
+                gender=person.gender,
+                ethnicity=person.ethnicity,
+                occupation=person.occupation,
+                address=person.address,
+                phone=person.phone,
             )
-            for p, name in parties
+            for p, person in parties
         ),
         mediators=tuple((m.roster_person_id, name, m.lead) for m, name in mediators),
         records=tuple(
@@ -480,8 +779,16 @@ def _filtered(stmt: Select, *, status: str | None, query: str) -> Select:
 
 
 def list_mediations(
-    session: Session, *, status: str | None = None, query: str = "", limit: int = 50
+    session: Session,
+    *,
+    status: str | None = None,
+    query: str = "",
+    limit: int = 50,
+    actor: Actor | None = None,
 ) -> list[MediationRow]:
+    """Newest first; with ``actor``, only for mediators and station admins."""
+    if actor is not None:
+        check_access(actor)
     stmt = _filtered(select(MediationCase), status=status, query=query)
     stmt = stmt.order_by(MediationCase.accepted_on.desc(), MediationCase.number.desc()).limit(limit)
     cases = list(session.scalars(stmt))

@@ -1,0 +1,96 @@
+"""The rows of the mediation list (调解案件), as the service returned them.
+
+A station handles a few hundred mediation cases a year (the reference town: 292), so the
+list is loaded in one query of at most :data:`LIST_LIMIT` rows and held whole; unlike the
+work-order list it needs no lazy fetching.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from station.domain.enums import MediationStatus
+from station.services.mediation import MediationRow
+
+LIST_LIMIT = 2000
+_Index = QModelIndex | QPersistentModelIndex
+_CLOSED = {
+    MediationStatus.SUCCEEDED.value,
+    MediationStatus.FAILED.value,
+    MediationStatus.TERMINATED.value,
+    MediationStatus.NOT_ACCEPTED.value,
+}
+
+
+class MediationTableModel(QAbstractTableModel):
+    NUMBER, ACCEPTED, STATUS, DISPUTE_TYPE, PARTIES, LEAD = range(6)
+    ID_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[MediationRow] = []
+        self._headers = (
+            self.tr("Number"),
+            self.tr("Accepted"),
+            self.tr("Status"),
+            self.tr("Dispute type"),
+            self.tr("Parties"),
+            self.tr("Lead mediator"),
+        )
+
+    def set_rows(self, rows: list[MediationRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> MediationRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, mediation_id: str) -> int | None:
+        return next((n for n, r in enumerate(self._rows) if r.id == mediation_id), None)
+
+    # ----------------------------------------------------------------- Qt overrides
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.number,
+                f"{row.accepted_on:%Y-%m-%d}",
+                row.status_label,
+                row.dispute_type,
+                row.parties,
+                row.lead_mediator,
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.PARTIES:
+            return row.parties
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QColor("#5f6670") if row.status in _CLOSED else QColor("#1d5fbf")
+        if role == self.ID_ROLE:
+            return row.id
+        return None
