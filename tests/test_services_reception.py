@@ -430,3 +430,67 @@ def test_actions_listed_for_a_role(db, clerk) -> None:  # type: ignore[no-untype
     assert case_handling.reason_required(CaseAction.ESCALATE)
     assert case_handling.reason_required(CaseAction.VOID)
     assert not case_handling.reason_required(CaseAction.HANDLE_AT_STATION)
+
+
+# --------------------------------------------------------------------------- attachments
+
+
+def _picture(folder: Path, name: str = "现场照片.png") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    return path
+
+
+def test_attachments_are_copied_and_noted(db, clerk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from station.services import attachments
+
+    data_dir = tmp_path / "data"
+    photo = _picture(tmp_path / "usb")
+    lin = _person(db, clerk)
+    with db.transaction() as s:
+        done = reception.take_request(
+            s,
+            actor=clerk,
+            form=_form(requester_id=lin.id, attachments=(str(photo), str(photo))),
+            data_dir=data_dir,
+        )
+    case = done.value.case
+    listed = attachments.list_attachments(data_dir=data_dir, case_id=case.id)
+    assert [a.name for a in listed] == ["现场照片.png", "现场照片（2）.png"]
+    assert all(a.is_image and a.size == 72 for a in listed)
+    assert [n.kind_label for n in case.notes] == ["附件", "附件"]
+    photo.unlink()  # the original goes away with the resident's USB stick
+    assert attachments.list_attachments(data_dir=data_dir, case_id=case.id)[0].path.exists()
+    with db.read() as s:
+        assert check_database(s).ok
+
+
+def test_bad_attachments_are_refused_and_nothing_is_kept(db, clerk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from station.services import attachments
+
+    data_dir = tmp_path / "data"
+    text = tmp_path / "说明.docx"
+    text.write_text("x", encoding="utf-8")
+    lin = _person(db, clerk)
+    for bad in (str(text), str(tmp_path / "gone.jpg")):
+        with pytest.raises(FormInvalid) as info, db.transaction() as s:
+            reception.take_request(
+                s,
+                actor=clerk,
+                form=_form(requester_id=lin.id, attachments=(bad,)),
+                data_dir=data_dir,
+            )
+        assert info.value.field == "attachments"
+    case = _take(db, clerk, requester_id=lin.id).value.case
+    photo = _picture(tmp_path / "usb")
+    with pytest.raises(RuntimeError), db.transaction() as s:
+        attachments.attach_files(s, actor=clerk, data_dir=data_dir, case_id=case.id, paths=[photo])
+        raise RuntimeError("the database failed after the copy")
+    # The copy stays only if the transaction commits; here the files are orphans at most,
+    # and the history has no line for them.
+    with db.read() as s:
+        assert [n.kind for n in cases.get_case(s, case_id=case.id).notes] == []
+    with pytest.raises(ValidationError), db.transaction() as s:
+        attachments.attach_files(s, actor=clerk, data_dir=data_dir, case_id=case.id, paths=[text])
+    assert attachments.list_attachments(data_dir=data_dir, case_id="nothing-here") == []

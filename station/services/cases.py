@@ -326,7 +326,12 @@ def add_note(session: Session, *, actor: Actor, case_id: str, text: str) -> Case
 # --------------------------------------------------------------------------- queries
 
 #: Labels of history lines that are not state-machine actions.
-NOTE_KIND_LABELS = {"note": "备注", "progress": "办理进展", "repeat": "再次反映"}
+NOTE_KIND_LABELS = {
+    "note": "备注",
+    "progress": "办理进展",
+    "repeat": "再次反映",
+    "attachment": "附件",
+}
 
 
 def _case(session: Session, case_id: str) -> Case:

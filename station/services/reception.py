@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -20,7 +21,7 @@ from station.domain.case_workflow import CaseAction
 from station.domain.enums import CaseStatus, Channel, Urgency
 from station.domain.validation import check_phone
 from station.errors import FormInvalid, NotFoundError, ValidationError
-from station.services import cases, persons
+from station.services import attachments, cases, persons
 from station.services.changes import Changed, Changes
 from station.services.events import Actor, record_event
 
@@ -51,6 +52,7 @@ class RequestForm:
     description: str = ""
     urgency: str = Urgency.NORMAL.value
     settle_answer: str | None = None
+    attachments: tuple[str, ...] = ()  # photos/scans to copy into the data folder
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ def check_request(session: Session, form: RequestForm) -> list[ValidationError]:
         errors.append(ValidationError("请选择诉求类别", code="required", field="category_id"))
     if not form.grid_id:
         errors.append(ValidationError("请选择网格", code="required", field="grid_id"))
+    if form.attachments:
+        _check(errors, attachments.check_files, list(form.attachments))
     if form.settle_answer is not None and not form.settle_answer.strip():
         errors.append(
             ValidationError("当场办结的请写明给群众的答复", code="required", field="settle_answer")
@@ -151,11 +155,16 @@ def check_request(session: Session, form: RequestForm) -> list[ValidationError]:
 # --------------------------------------------------------------------------- commands
 
 
-def take_request(session: Session, *, actor: Actor, form: RequestForm) -> Changed[IntakeResult]:
-    """Record the request of ``form`` (and its new resident, and the desk answer).
+def take_request(
+    session: Session, *, actor: Actor, form: RequestForm, data_dir: Path | None = None
+) -> Changed[IntakeResult]:
+    """Record the request of ``form`` (and its new resident, and the desk answer, and its
+    photos/scans, copied into ``data_dir``).
 
     Raises :class:`FormInvalid` listing every problem; then nothing is written.
     """
+    if form.attachments and data_dir is None:
+        raise ValueError("attachments need the data folder")
     errors = check_request(session, form)
     if errors:
         raise FormInvalid(errors)
@@ -191,6 +200,12 @@ def take_request(session: Session, *, actor: Actor, form: RequestForm) -> Change
             at=form.received_at,
             result=(form.settle_answer or "").strip(),
         )
+    if form.attachments and data_dir is not None:
+        # Last, so that only the commit itself can fail after the files were copied.
+        attachments.attach_files(
+            session, actor=actor, data_dir=data_dir, case_id=case.id, paths=form.attachments
+        )
+        case = cases.get_case(session, case_id=case.id)
     return Changed(
         IntakeResult(case=case, person=person, settled=settled),
         Changes.of(cases=[case.id], persons=[requester_id]),

@@ -17,7 +17,7 @@ import pytest
 import shiboken6
 from pypinyin import lazy_pinyin
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QColor, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from station.db.database import Database
@@ -384,6 +384,35 @@ def test_nothing_is_saved_half_way(
     shot(dialog, "intake-errors")
 
 
+def test_a_failing_save_keeps_everything_typed(
+    qtbot, window: MainWindow, desk_context: AppContext, message_boxes, monkeypatch
+) -> None:
+    def full_disk(session, *, actor, form, data_dir=None):  # type: ignore[no-untyped-def]
+        cases.create_case(session, actor=actor, summary=form.summary, grid_id=form.grid_id)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("ui.dialogs.new_request_dialog.take_request", full_disk)
+    keys = Keyboard(qtbot)
+    dialog = new_request(qtbot, window, keys)
+    find_resident(qtbot, dialog, keys, "lll")
+    keys.type("llj", into=dialog.category_picker.edit)
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.grid_picker.value == "C1-01", timeout=5_000)
+    keys.press(Qt.Key.Key_Return)
+    keys.press(Qt.Key.Key_Return)
+    keys.type("楼道堆放杂物", into=dialog.summary_edit)
+    with qtbot.waitSignal(desk_context.runner.sig_task_done, timeout=10_000):
+        keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=5_000)
+    assert "No space left on device" in message_boxes[0].details
+    assert dialog.stack.currentWidget() is dialog.form_page
+    assert dialog.summary_edit.text() == "楼道堆放杂物"
+    assert dialog.lookup.person.name == "林玲玲"
+    assert dialog.save_button.isEnabled()
+    with desk_context.database.read() as s:
+        assert len(cases.case_ids(s)) == 7  # the half-made case was rolled back
+
+
 def test_esc_asks_before_discarding(
     qtbot, window: MainWindow, desk_context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -520,6 +549,7 @@ def test_open_from_the_list_and_escalate(
     # Detail and list refresh through the change signal.
     qtbot.waitUntil(lambda: detail.status_label.text() == "待派单", timeout=10_000)
     assert [e.title for e in detail.view.timeline] == ["受理登记", "上报镇中心"]
+    shot(window, "case-detail-escalated")
     assert "路灯属城管维护" in detail.timeline.toPlainText()
     assert "林接待" in detail.timeline.toPlainText()
     qtbot.waitUntil(
@@ -612,3 +642,40 @@ def test_reveal_id_number_is_audited(qtbot, window: MainWindow, desk_context: Ap
         entries = s.query(AuditEntry).filter_by(action="reveal_id_number").all()
     assert [(e.username, e.target_id) for e in entries] == [("jiedai", person.id)]
     assert case.number in entries[0].detail
+
+
+def test_photos_are_attached_with_thumbnails(
+    qtbot, window: MainWindow, desk_context: AppContext, no_receipt, monkeypatch, tmp_path: Path
+) -> None:
+    photo = tmp_path / "usb" / "楼道照片.png"
+    photo.parent.mkdir()
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#8fb3d9"))
+    assert image.save(str(photo))
+    monkeypatch.setattr("ui.dialogs.new_request_dialog.choose_files", lambda parent: [str(photo)])
+    keys = Keyboard(qtbot)
+    dialog = new_request(qtbot, window, keys)
+    find_resident(qtbot, dialog, keys, "lll")
+    keys.type("llj", into=dialog.category_picker.edit)
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.grid_picker.value == "C1-01", timeout=5_000)
+    keys.press(Qt.Key.Key_Return)
+    keys.press(Qt.Key.Key_Return)
+    keys.type("楼道堆放杂物", into=dialog.summary_edit)
+    with qtbot.waitSignal(dialog.attachments.sig_thumbnails, timeout=5_000) as thumbs:
+        keys.press(
+            Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+    assert thumbs.args == [1]
+    assert [p.name for p in dialog.attachments.paths()] == ["楼道照片.png"]
+    shot(dialog, "intake-attachment")
+    with qtbot.waitSignal(dialog.sig_saved, timeout=10_000) as saved:
+        keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    case_id = saved.args[0]
+    stored = desk_context.data_dir / "attachments" / case_id / "楼道照片.png"
+    assert stored.read_bytes() == photo.read_bytes()
+    open_detail(qtbot, window, case_id)
+    detail = window.cases_page.detail
+    qtbot.waitUntil(lambda: detail.attachments.count() == 1, timeout=5_000)
+    assert detail.attachments.paths() == [stored]
+    assert "附件：楼道照片.png" in detail.timeline.toPlainText()

@@ -55,6 +55,7 @@ from ui.ask import confirm
 from ui.context import AppContext
 from ui.errors import show_exception
 from ui.printing import RECEIPT, open_case_document, printing_available
+from ui.widgets.attachment_strip import AttachmentStrip, choose_files
 from ui.widgets.case_saved_panel import CaseSavedPanel
 from ui.widgets.date_time_field import DateTimeField
 from ui.widgets.form_errors import FormErrors, field_box
@@ -306,6 +307,25 @@ class NewRequestDialog(QDialog):
                 self.errors.add("filed_by_staff", self.staff_edit),
             ),
         )
+        self.attach_button = QPushButton(self.tr("Add photos or scans… (Ctrl+Shift+A)"))
+        self.attach_button.setAutoDefault(False)
+        self.clear_attachments_button = QPushButton(self.tr("Remove all"))
+        self.clear_attachments_button.setAutoDefault(False)
+        self.clear_attachments_button.hide()
+        self.attachments = AttachmentStrip(runner=self.context.runner)
+        self.attachments.hide()
+        attach_row = QHBoxLayout()
+        attach_row.addWidget(self.attach_button)
+        attach_row.addWidget(self.clear_attachments_button)
+        attach_row.addStretch(1)
+        right.addRow(
+            self.tr("Photos / scans"),
+            field_box(
+                attach_row,
+                self.attachments,
+                self.errors.add("attachments", self.attach_button),
+            ),
+        )
         right.addRow(
             self.tr("At the desk"),
             field_box(
@@ -364,6 +384,8 @@ class NewRequestDialog(QDialog):
             self.staff_edit,
             self.settle_check,
             self.answer_edit,
+            self.attach_button,
+            self.clear_attachments_button,
             self.save_button,
             self.cancel_button,
             self.link_button,
@@ -385,6 +407,9 @@ class NewRequestDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.link_button.clicked.connect(self.link_to_repeat)
+        self.attach_button.clicked.connect(self.add_attachments)
+        self.clear_attachments_button.clicked.connect(lambda: self.set_attachments([]))
+        QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.add_attachments)
         self.saved_panel.sig_print.connect(self.print_receipt)
         self.saved_panel.sig_open.connect(self._open_saved)
         self.saved_panel.sig_another.connect(self._another)
@@ -640,6 +665,7 @@ class NewRequestDialog(QDialog):
             description=self.description_edit.toPlainText(),
             urgency=self.urgency_combo.currentData(),
             settle_answer=self.answer_edit.toPlainText() if self.settle_check.isChecked() else None,
+            attachments=tuple(str(p) for p in self.attachments.paths()),
         )
 
     def values(self) -> dict[str, Any]:
@@ -668,6 +694,7 @@ class NewRequestDialog(QDialog):
             "staff": self.staff_edit.text(),
             "settle": self.settle_check.isChecked(),
             "answer": self.answer_edit.toPlainText(),
+            "attachments": [str(p) for p in self.attachments.paths()],
         }
 
     def apply_values(self, values: dict[str, Any]) -> None:
@@ -720,6 +747,8 @@ class NewRequestDialog(QDialog):
             self.staff_edit.setText(str(v["staff"]))
         self.settle_check.setChecked(bool(v.get("settle")))
         self.answer_edit.setPlainText(str(v.get("answer") or ""))
+        files = v.get("attachments") or []
+        self.set_attachments([str(f) for f in files if isinstance(f, str)])
 
     def _restore_person(self, person_id: str) -> None:
         def found(person: PersonInfo) -> None:
@@ -739,6 +768,23 @@ class NewRequestDialog(QDialog):
             ),
             label="draft requester",
         )
+
+    # ================================================================= attachments
+
+    def add_attachments(self) -> None:
+        if self._on_saved_page():
+            return
+        files = choose_files(self)
+        if files:
+            self.set_attachments([*map(str, self.attachments.paths()), *files])
+
+    def set_attachments(self, files: list[str]) -> None:
+        self.errors.clear("attachments")
+        unique = list(dict.fromkeys(files))
+        self.attachments.set_paths(unique)
+        self.attachments.setVisible(bool(unique))
+        self.clear_attachments_button.setVisible(bool(unique))
+        self._changed()
 
     # ================================================================= drafts
 
@@ -783,10 +829,10 @@ class NewRequestDialog(QDialog):
         self._check_phone()
         self._check_id_number()
         form = self.request_form()
-        actor = self.context.actor
+        actor, data_dir = self.context.actor, self.context.data_dir
         self._set_saving(True)
         self.context.mutate(
-            lambda session: take_request(session, actor=actor, form=form),
+            lambda session: take_request(session, actor=actor, form=form, data_dir=data_dir),
             parent=self,
             success=self._saved,
             failure=self._save_failed,

@@ -32,6 +32,7 @@ from station.domain.case_workflow import TERMINAL_STATUSES, CaseAction, allowed_
 from station.domain.deadlines import DeadlineState, deadline_state, deadline_text
 from station.domain.enums import CaseStatus, Rating, Role, Urgency
 from station.domain.validation import mask_id
+from station.services.attachments import AttachmentInfo, attach_files, list_attachments
 from station.services.cases import (
     CaseDetail,
     LinkedCase,
@@ -53,6 +54,7 @@ from ui.dialogs.return_visit_dialog import ReturnVisitDialog
 from ui.dialogs.reveal_id_dialog import RevealIdDialog
 from ui.printing import RECEIPT, REFERRAL, open_case_document, printing_available
 from ui.task_runner import DbSession
+from ui.widgets.attachment_strip import AttachmentStrip, choose_files
 
 # Actions offered through the return-visit dialog instead of buttons of their own.
 _VISIT_ACTIONS = {CaseAction.CLOSE, CaseAction.REWORK, CaseAction.REQUEST_VISIT}
@@ -196,6 +198,15 @@ class CaseDetailPage(QWidget):
             self.fact_labels[key] = value
             self.facts.addRow(label, value)
         self.fact_labels["links"].linkActivated.connect(self._link_clicked)
+        self.attachments = AttachmentStrip(runner=context.runner)
+        self.attach_button = QPushButton(self.tr("Add photos or scans…"))
+        self.attach_button.clicked.connect(self.add_attachments)
+        attach_box = QWidget()
+        attach_layout = QVBoxLayout(attach_box)
+        attach_layout.setContentsMargins(0, 0, 0, 0)
+        attach_layout.addWidget(self.attachments)
+        attach_layout.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.facts.addRow(self.tr("Photos / scans"), attach_box)
 
         self.actions_title = QLabel(self.tr("Actions"))
         self.actions_title.setObjectName("sectionTitle")
@@ -272,6 +283,31 @@ class CaseDetailPage(QWidget):
             failure=lambda exc: self._failed(generation, exc),
             label="case detail",
         )
+        data_dir = self.context.data_dir
+        self.context.runner.run(
+            lambda: list_attachments(data_dir=data_dir, case_id=case_id),
+            parent=self,
+            success=lambda found: self._attachments_listed(generation, found),
+            label="attachments",
+        )
+
+    def _attachments_listed(self, generation: int, found: list[AttachmentInfo]) -> None:
+        if generation == self._generation:
+            self.attachments.set_paths([a.path for a in found])
+            self.attachments.setVisible(bool(found))
+
+    def add_attachments(self) -> None:
+        if self.view is None:
+            return
+        files = choose_files(self)
+        if not files:
+            return
+        actor, data_dir, case_id = self.context.actor, self.context.data_dir, self.view.detail.id
+        self.context.mutate(
+            lambda s: attach_files(s, actor=actor, data_dir=data_dir, case_id=case_id, paths=files),
+            parent=self,
+            label="attach files",
+        )
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -322,6 +358,7 @@ class CaseDetailPage(QWidget):
         self._show_timeline(view.timeline)
         can_print = printing_available()
         self.print_receipt_button.setEnabled(can_print and bool(d.requester_id))
+        self.attach_button.setVisible(Role(self.context.actor.role) is not Role.VIEWER)
         self.print_referral_button.setEnabled(can_print)
 
     def _show_requester(self, view: CaseView) -> None:
@@ -439,13 +476,13 @@ class CaseDetailPage(QWidget):
             who = entry.author_name
             if entry.author_name != entry.author:
                 who += f"（{entry.author}）"
-            details = "".join(f"<div>{_esc(line)}</div>" for line in entry.details if line)
+            lines = [
+                f"<b>{_esc(entry.title)}</b>　<span style='color:#5f6670'>"
+                f"{entry.at:%Y-%m-%d %H:%M}　{_esc(who)}　{_esc(entry.station_code)}</span>"
+            ]
+            lines += [f"　{_esc(line)}" for line in entry.details if line]
             blocks.append(
-                "<div style='margin-bottom:10px'>"
-                f"<div><b>{_esc(entry.title)}</b>　"
-                f"<span style='color:#5f6670'>{entry.at:%Y-%m-%d %H:%M}　{_esc(who)}　"
-                f"{_esc(entry.station_code)}</span></div>"
-                f"<div style='margin-left:12px'>{details}</div></div>"
+                "<p style='margin-top:0px; margin-bottom:12px'>" + "<br>".join(lines) + "</p>"
             )
         self.timeline.setHtml("".join(blocks))
 

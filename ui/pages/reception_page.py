@@ -65,7 +65,9 @@ class ReceptionPage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(drafts_title)
         layout.addWidget(self.no_drafts)
-        layout.addWidget(self.drafts_list, 1)
+        layout.addWidget(self.drafts_list)
+        layout.addStretch(1)
+        self.drafts_list.setMaximumHeight(180)
 
     def show_drafts(self, drafts: Sequence[Draft]) -> None:
         self.drafts_list.clear()
