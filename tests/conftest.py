@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
+from support import NOW  # noqa: F401  (re-exported for tests/sync/conftest.py)
 
 from station.db.database import Database, database_path, open_database
 from station.db.models import (
@@ -128,5 +128,3 @@ def handler() -> Actor:
 def mediator() -> Actor:
     return Actor(username="tiaojie", role=Role.MEDIATOR, station_code="TS01")
 
-
-NOW = datetime(2026, 11, 20, 9, 30)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import NOW
+from support import NOW
 
 from station.cli import main
 from station.services import cases, persons

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
@@ -28,6 +29,7 @@ from station.db.models import (
 from station.demo import town as demo_town
 from station.demo.town import DemoSummary, build_demo_town, event_row, generate_demo
 from station.domain.case_workflow import CaseAction, transition_for
+from station.domain.clock import HlcTimestamp
 from station.domain.enums import CaseStatus, MediationStatus, RosterRole
 from station.domain.numbers import parse_case_number
 from station.domain.validation import check_phone, check_resident_id
@@ -140,12 +142,17 @@ def test_check_passes(demo: tuple[DemoSummary, Database]) -> None:
     assert report.ok
 
 
-def test_no_conflicts_and_unique_hlc(demo: tuple[DemoSummary, Database]) -> None:
+def test_no_conflicts_unique_hlc_and_uuid7_ids(demo: tuple[DemoSummary, Database]) -> None:
     _, db = demo
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Conflict)) == 0
-        events = s.scalar(select(func.count()).select_from(Event))
-        assert s.scalar(select(func.count(func.distinct(Event.hlc)))) == events
+        events = s.execute(select(Event.event_id, Event.hlc, Event.entity_id)).all()
+    assert len({hlc for _, hlc, _ in events}) == len(events)
+    for event_id, hlc, entity_id in events:
+        assert HlcTimestamp.decode(hlc).encode() == hlc
+        assert uuid.UUID(event_id).version == 7 and uuid.UUID(entity_id).version == 7
+        # the id's timestamp is the event's HLC wall time
+        assert int(event_id.replace("-", "")[:12], 16) == HlcTimestamp.decode(hlc).millis
 
 
 def test_schema_and_durability_as_the_migrations_left_them(
@@ -262,9 +269,14 @@ def test_forked_shard_gives_the_same_database(tmp_path: Path, monkeypatch) -> No
     """The 200,000-case path (second shard in a forked process, merged by SQL) writes the
     same rows as the in-process path."""
     small = {**SMALL, "cases": 60, "mediations": 12, "residents": 300}
-    build_demo_town(tmp_path / "one", **small)
+    steps: list[str] = []
+    build_demo_town(tmp_path / "one", **small, progress=steps.append)
+    assert "merge" not in steps
     monkeypatch.setattr(demo_town, "PARALLEL_FROM", 0)
-    build_demo_town(tmp_path / "two", **small)
+    monkeypatch.setattr(demo_town, "_single_threaded", lambda: True)  # even under pytest-qt
+    steps.clear()
+    build_demo_town(tmp_path / "two", **small, progress=steps.append)
+    assert "merge" in steps
     one, two = open_database(tmp_path / "one"), open_database(tmp_path / "two")
     try:
         for table in ("event", "person", "work_case", "case_note", "mediation_case"):

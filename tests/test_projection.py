@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import random
 
-from conftest import NOW
 from sqlalchemy import select, text
+from support import NOW
 
 from station.db.models import Event
 from station.services import cases, persons

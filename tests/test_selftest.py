@@ -33,6 +33,7 @@ def test_self_test_runs_every_step_and_exits_0(tmp_path: Path) -> None:
     assert re.search(r"ok\s+main window \(offscreen\)\s+\d+ ms\s+offscreen, 「网格驿站 — ", out)
     for kind in KINDS:
         assert re.search(rf"ok\s+document {kind}\s+\d+ ms\s+\d+ KB，", out), kind
+    assert re.search(r"ok\s+first-run setup \(new station\)\s+\d+ ms\s+自检村网格驿站（ZJ01）", out)
     assert re.search(r"time to main window: \d+ ms", out)
     assert "自检通过" in out
     assert not list(tmp_path.iterdir())  # the temporary data folder is gone

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from conftest import NOW
+from support import NOW
 
 from station.db.models import Event
 from station.domain.case_workflow import CaseAction

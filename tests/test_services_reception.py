@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import NOW
+from support import NOW
 
 from station.db.models import AuditEntry, Event, MediationCase
 from station.domain.case_workflow import CaseAction

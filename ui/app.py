@@ -9,19 +9,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from station import __version__
-from station.db.database import Database, database_path, open_database
+from station.db.database import Database, database_path, default_data_dir, open_database
 from station.resources import resource_path
 from station.services.events import Actor
+from station.services.setup import remember_data_dir
 from station.settings import StationSettings, load_settings
 from ui.context import AppContext
 from ui.errors import show_exception
 from ui.fonts import apply_app_font, register_fonts
-from ui.i18n import compile_translations, install_translator
+from ui.i18n import DEFAULT_LOCALE, compile_translations, install_translator
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
+from ui.setup_wizard import SetupWizard
 from ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -102,33 +104,23 @@ def build_demo_with_progress(runner: TaskRunner, data_dir: Path, *, parent: QWid
     return True
 
 
-def ask_for_demo(data_dir: Path) -> bool:
-    """No database yet and no demo requested: explain, and offer to build the demo town."""
-    box = QMessageBox()
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(QCoreApplication.translate("run_app", "Grid Station"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
-        QCoreApplication.translate("run_app", "There is no station database in %1 yet.").replace(
-            "%1", str(data_dir)
-        )
-    )
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "run_app",
-            "Setting up a new station (station code, users, town data) will come with the "
-            "first-run setup in a later version.\n\n"
-            "To try the program now, build the demo town: click “Build demo town”, or run\n"
-            "grid-station demo --data-dir %1",
-        ).replace("%1", str(data_dir))
-    )
-    build = box.addButton(
-        QCoreApplication.translate("run_app", "Build demo town"), QMessageBox.ButtonRole.AcceptRole
-    )
-    box.addButton(QCoreApplication.translate("run_app", "Exit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(build)
-    box.exec()
-    return box.clickedButton() is build
+def set_up_station(runner: TaskRunner, data_dir: Path) -> Path | None:
+    """No database yet: the first-run setup wizard. The data folder it set up (it may be
+    another than ``data_dir``; remembered for the next start), or None if cancelled."""
+    wizard = SetupWizard(runner=runner, data_dir=data_dir)
+    if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.outcome is None:
+        return None
+    # The login that follows offers the account just made (the demo town: its admin).
+    admin = getattr(wizard.outcome, "admin", None)
+    username = admin.username if admin else next(iter(getattr(wizard.outcome, "users", ())), "")
+    if username:
+        QSettings().setValue("login/username", username)
+    if wizard.data_dir != data_dir:
+        try:
+            remember_data_dir(default_data_dir(), wizard.data_dir)
+        except OSError as exc:  # the station works now; only the next start cannot find it
+            show_exception(None, exc)
+    return wizard.data_dir
 
 
 def log_in(runner: TaskRunner, settings: StationSettings) -> Actor | None:
@@ -145,6 +137,20 @@ def log_in(runner: TaskRunner, settings: StationSettings) -> Actor | None:
     return dialog.actor
 
 
+def show_fitted(window: QWidget) -> None:
+    """Show ``window`` at its size, or maximized where that does not fit the screen with
+    its frame (1366×768 with a taskbar, or any screen at 125 % and more)."""
+    available = window.screen().availableGeometry()
+    frame_w, frame_h = 16, 48  # borders and title bar, before the window manager says
+    if (
+        window.width() + frame_w > available.width()
+        or window.height() + frame_h > available.height()
+    ):
+        window.showMaximized()
+    else:
+        window.show()
+
+
 def run_app(*, data_dir: Path, demo_if_empty: bool = False) -> int:
     """Run the desktop app on the database in ``data_dir``; returns the exit code."""
     app = create_application()
@@ -153,9 +159,14 @@ def run_app(*, data_dir: Path, demo_if_empty: bool = False) -> int:
     database: Database | None = None
     try:
         if not database_path(data_dir).exists():
-            wanted = demo_if_empty or ask_for_demo(data_dir)
-            if not wanted or not build_demo_with_progress(runner, data_dir, parent=None):
-                return EXIT_FAILED if wanted else EXIT_OK
+            if demo_if_empty:
+                if not build_demo_with_progress(runner, data_dir, parent=None):
+                    return EXIT_FAILED
+            else:
+                chosen = set_up_station(runner, data_dir)
+                if chosen is None:
+                    return EXIT_OK
+                data_dir = chosen
         try:
             database = open_database(data_dir)
             with database.read() as session:
@@ -163,6 +174,8 @@ def run_app(*, data_dir: Path, demo_if_empty: bool = False) -> int:
         except Exception as exc:  # shown to the person (plainly if ours), then exit
             show_exception(None, exc)
             return EXIT_FAILED
+        if settings.language != DEFAULT_LOCALE:
+            install_translator(app, settings.language)
         runner.database = database
         # Everything loaded so far (Qt, SQLAlchemy, pypinyin's dictionaries) lives as long as
         # the app: keep it out of the garbage collector's full passes, which otherwise stall
@@ -174,7 +187,7 @@ def run_app(*, data_dir: Path, demo_if_empty: bool = False) -> int:
         window = MainWindow(
             context=AppContext(database=database, runner=runner, actor=actor, settings=settings)
         )
-        window.show()
+        show_fitted(window)
         window.start()
         return app.exec()
     finally:

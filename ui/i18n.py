@@ -20,6 +20,7 @@ from station.resources import resource_path
 log = logging.getLogger(__name__)
 
 DEFAULT_LOCALE = "zh_CN"
+SOURCE_LOCALE = "en"  # the language of the source strings in tr()
 CATALOG = "grid_station"
 
 
@@ -84,9 +85,16 @@ def install_translator(app: QCoreApplication, locale: str = DEFAULT_LOCALE) -> b
     """Install our catalog and Qt's own (button texts like "Cancel") for ``locale``.
 
     Returns False when our catalog could not be loaded (the UI then shows English).
-    The translators are parented to ``app`` so they live as long as it does.
+    The translators are parented to ``app`` so they live as long as it does; those of an
+    earlier call are removed first, so the language can be changed (widgets created
+    before keep their text). English is the source language: it needs no catalog.
     """
+    for earlier in app.findChildren(QTranslator):
+        app.removeTranslator(earlier)
+        earlier.deleteLater()
     QLocale.setDefault(QLocale(locale))
+    if locale == SOURCE_LOCALE:
+        return True
     qt_translator = QTranslator(app)
     if qt_translator.load(
         QLocale(locale), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -23,9 +23,12 @@ from ui.context import AppContext
 from ui.dialogs.draft_recovery_dialog import DraftRecoveryDialog
 from ui.dialogs.new_request_dialog import FORM_NAME, NewRequestDialog
 from ui.dialogs.print_preview_dialog import open_document_preview
+from ui.help_menu import HelpMenu
 from ui.pages.cases_page import CasesPage
+from ui.pages.mediation_page import MediationPage
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.reception_page import ReceptionPage
+from ui.widgets.today_label import TodayLabel
 
 RECEPTION, CASES, MEDIATION, STATISTICS, SETTINGS = range(5)
 
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.cases_page = CasesPage(context=context)
         self.reception_page = ReceptionPage()
+        self.mediation_page = MediationPage(context=context)
         self.reception_page.sig_new_request.connect(self.new_request)
         self.reception_page.sig_continue_draft.connect(self.continue_draft)
         self.choices: Choices | None = None
@@ -66,7 +70,7 @@ class MainWindow(QMainWindow):
         areas: list[tuple[str, QWidget]] = [
             (self.tr("Reception"), self.reception_page),
             (self.tr("Work orders"), self.cases_page),
-            (self.tr("Mediation"), self._mediation_placeholder()),
+            (self.tr("Mediation"), self.mediation_page),
             (self.tr("Statistics"), self._statistics_placeholder()),
             (self.tr("Settings"), self._settings_placeholder()),
         ]
@@ -109,6 +113,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        # 帮助: the user guide (F1), the interface language, 关于.
+        self.help_menu = HelpMenu(context=context, parent=self)
+        self.menuBar().addMenu(self.help_menu)
 
         self.station_label = QLabel(station)
         self.user_label = QLabel(self._user_text())
@@ -121,6 +128,8 @@ class MainWindow(QMainWindow):
         bar.setSizeGripEnabled(False)
         for label in (self.station_label, self.user_label, self.count_label):
             bar.addWidget(label)
+        self.today_label = TodayLabel()
+        bar.addPermanentWidget(self.today_label)
         bar.addPermanentWidget(self.path_label)
 
         self.resize(1280, 720)
@@ -135,6 +144,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Start the background loads (case list, counts, lists, drafts); call once shown."""
         self.cases_page.start()
+        self.mediation_page.start()
         self.context.runner.query(
             station_info, parent=self, success=self._show_info, label="station info"
         )
@@ -257,17 +267,6 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("%Ln work order(s) in total", "", info.cases))
 
     # ----------------------------------------------------------------- placeholders
-
-    def _mediation_placeholder(self) -> PlaceholderPage:
-        return PlaceholderPage(
-            title=self.tr("Mediation"),
-            coming=[
-                self.tr("Accept disputes for the volunteer mediators"),
-                self.tr("Keep parties, investigation and session records"),
-                self.tr("Record agreements, their performance and return visits"),
-                self.tr("Print the official mediation forms and check the case file"),
-            ],
-        )
 
     def _statistics_placeholder(self) -> PlaceholderPage:
         return PlaceholderPage(

@@ -17,6 +17,7 @@ from station.services.events import Actor
 from station.settings import load_settings
 from ui.app import create_application, setup_application
 from ui.context import AppContext
+from ui.help_dialog import guide_path
 from ui.main_window import MainWindow
 from ui.task_runner import TaskRunner
 
@@ -36,10 +37,15 @@ def open_main_window(data_dir: Path, *, username: str) -> str:
     # What the bundle must carry: the translation, the fonts, the icon (and its SVG plugin).
     if QCoreApplication.translate("run_app", "Grid Station") != "网格驿站":
         raise RuntimeError("the Chinese translation (grid_station_zh_CN.qm) was not loaded")
+    qt_text = QCoreApplication.translate  # Qt's own catalog: not a string for our lupdate
+    if qt_text("QPlatformTheme", "Cancel") != "取消":
+        raise RuntimeError("Qt's own Chinese translation (qtbase_zh_CN.qm) was not loaded")
     if "WenQuanYi Micro Hei" not in app.font().families():
         raise RuntimeError("the shipped UI font (WenQuanYiMicroHei.ttf) was not registered")
     if app.windowIcon().pixmap(32, 32).isNull():
         raise RuntimeError("the application icon could not be drawn")
+    if not guide_path().is_file():
+        raise RuntimeError(f"the user guide is missing: {guide_path()}")
 
     # A modal box would wait for a click that never comes: note its text and close it.
     boxes: list[str] = []

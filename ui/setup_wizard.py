@@ -69,6 +69,7 @@ class SetupWizard(QWizard):
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("Set up Grid Station"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setTitleFormat(Qt.TextFormat.RichText)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         icon = resource_path("icons", "app.png")
@@ -83,7 +84,9 @@ class SetupWizard(QWizard):
         self.setPage(self.CONFIRM, self._confirm_page())
         self.setPage(self.DONE, self._done_page())
         self.setStartId(self.WELCOME)
-        self.resize(760, 600)
+        # 760×580, or less on a small screen (1366×768 at 125 % leaves about 1090×580).
+        screen = self.screen().availableGeometry()
+        self.resize(min(760, screen.width() - 40), min(580, screen.height() - 60))
 
     # ----------------------------------------------------------------- navigation
 
@@ -134,7 +137,8 @@ class SetupWizard(QWizard):
 
     def _page(self, title: str, subtitle: str) -> QWizardPage:
         page = QWizardPage()
-        page.setTitle(title)
+        # Rich text: the header's plain title is small for a first screen.
+        page.setTitle(f"<span style='font-size:14pt'>{html.escape(title)}</span>")
         page.setSubTitle(subtitle)
         return page
 
@@ -499,11 +503,9 @@ class SetupWizard(QWizard):
                 password=self.password_edit.text(),
                 password_again=self.password_again_edit.text(),
             )
-        except ValidationError as exc:
-            if exc.field in ("password", "password_again") or any(
-                e.field == "password_again" for e in getattr(exc, "errors", ())
-            ):
-                self.password_again_edit.clear()
+        except FormInvalid as exc:
+            if {"password", "password_again"} & exc.by_field().keys():
+                self.password_again_edit.clear()  # typed again, never fixed blind
             return self._show(exc)
         return True
 
@@ -542,7 +544,7 @@ class SetupWizard(QWizard):
         messages = {
             NEW: self.tr("Creating the station's database…"),
             JOIN: self.tr("Enrolling with the town server…"),
-            DEMO: self.tr("Building the demo town, please wait (about half a minute)…"),
+            DEMO: self.tr("Building the demo town, please wait…"),
         }
         self._set_busy(True, messages[self.mode])
         outcome: dict[str, Any] = {}

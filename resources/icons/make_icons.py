@@ -4,7 +4,8 @@
 
 Windows wants an ``.ico`` for the executable and the taskbar; Linux desktops and some Qt
 styles want a PNG. Both are made here with Qt's own SVG renderer (no download, no extra
-tool) and committed; ``build.spec`` re-runs this when the SVG is newer than the icons.
+tool) and committed: run this after changing the SVG (``build.spec`` runs it only when
+an icon is missing).
 The ``.ico`` holds one PNG-compressed image per size (valid since Windows Vista).
 """
 
@@ -70,8 +71,8 @@ def make_icons(*, svg: Path = SVG, ico: Path = ICO, png: Path = PNG) -> list[Pat
     return [ico, png]
 
 
-def icons_stale(*, svg: Path = SVG, ico: Path = ICO, png: Path = PNG) -> bool:
-    return any(not out.exists() or out.stat().st_mtime < svg.stat().st_mtime for out in (ico, png))
+def icons_missing(*, ico: Path = ICO, png: Path = PNG) -> bool:
+    return not (ico.exists() and png.exists())
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from station.demo.names import NameMaker, PhonePool
+from station.demo.names import NameMaker, roster_phones
 from station.domain.enums import CommunityKind, RosterRole, Route
 
 TOWN = "霞溪镇"
@@ -168,13 +168,15 @@ class Town:
     mediators: list[tuple[str, str]] = field(default_factory=list)
     receptionists: list[tuple[str, str]] = field(default_factory=list)
     dispatchers: list[tuple[str, str]] = field(default_factory=list)
-    department_staff: dict[str, tuple[str, str]] = field(default_factory=dict)  # dept id ->
+    # department id -> (roster id, name) of the contact who signs for its work orders
+    department_staff: dict[str, tuple[str, str]] = field(default_factory=dict)
     departments: dict[str, str] = field(default_factory=dict)  # id -> name
     categories: dict[str, CategoryInfo] = field(default_factory=dict)
     dispute_types: dict[str, str] = field(default_factory=dict)  # name -> id
 
 
 def build_town(rng: random.Random, names: NameMaker) -> Town:
+    """The whole town: places, roster with roles, departments, categories, dispute types."""
     town = Town()
     rows = town.rows
     for table in (
@@ -187,7 +189,7 @@ def build_town(rng: random.Random, names: NameMaker) -> Town:
         "roster_assignment",
     ):
         rows[table] = []
-    phones = PhonePool(rng, prefixes=("1330000", "1770000", "1990000"))
+    phones = roster_phones(rng)  # apart from the residents' numbers
     seq = iter(range(1, 10_000))
 
     def person(

@@ -6,8 +6,8 @@ exactly what the services would have written:
 1. **Plan** (sequential): the town, its residents and, for every case and mediation case,
    its category, parties and timetable; numbers are handed out in order of receipt, as
    the live counters would have.
-2. **Write events** in two shards (every other case and mediation case), each with its own
-   seeded random streams: the :class:`~station.services.events.EventRecord` s the services
+2. **Write events** in two shards (cases and mediation cases dealt out 9:11), each with its
+   own seeded random streams: the :class:`~station.services.events.EventRecord` s the services
    would have recorded, folded into projection rows by the live path's own pure fold
    (:func:`station.services.projection.fold_all`).
 3. **Load** into a fresh database in a staging folder: reference data and accounts, then
@@ -73,6 +73,9 @@ PASSWORD = "demo1234"
 STATION_CODE = "XX01"
 COMMITTEE_SHORT = "霞溪"
 SHARDS = 2  # fixed, so the data never depends on the machine
+# Of every 20 cases (and mediation cases), this many go to shard 1, the one a second
+# process makes: the first process also plans before and loads after, so it gets less.
+SHARD1_OF_20 = 11
 PARALLEL_FROM = 20_000  # cases; below this a second process costs more than it saves
 STAGING_DIR = ".demo-build"  # inside the data folder, so the final move is a rename
 
@@ -200,8 +203,9 @@ def plan_demo(
 
 
 def shard_events(plan: DemoPlan, shard: int) -> list[EventRecord]:
-    """The events of every ``SHARDS``-th case and mediation case (shard 0 also has the
-    residents), sorted by ``(hlc, event_id)``. Depends only on the plan and ``shard``."""
+    """The events of this shard's cases and mediation cases (see :func:`_in_shard`; shard 0
+    also has the residents), sorted by ``(hlc, event_id)``. Depends only on the plan and
+    ``shard``."""
     rng = DemoRandom(f"{plan.seed}:shard{shard}")
     log = EventLog(
         rng=DemoRandom(f"{plan.seed}:ids{shard}"),
@@ -218,15 +222,21 @@ def shard_events(plan: DemoPlan, shard: int) -> list[EventRecord]:
         "start": plan.start,
         "end": plan.end,
     }
-    CaseMaker(**common, station_code=plan.settings.station_code).write(plan.cases[shard::SHARDS])
+    CaseMaker(**common, station_code=plan.settings.station_code).write(
+        [p for i, p in enumerate(plan.cases) if _in_shard(i) == shard]
+    )
     MediationMaker(
         **common,
         committee=plan.settings.committee_name,
         committee_short=plan.settings.committee_short,
-    ).write(plan.mediations[shard::SHARDS])
+    ).write([p for i, p in enumerate(plan.mediations) if _in_shard(i) == shard])
     events = [*plan.person_events, *log.records] if shard == 0 else log.records
     events.sort(key=lambda e: (e.hlc, e.event_id))
     return events
+
+
+def _in_shard(index: int) -> int:
+    return 1 if index % 20 < SHARD1_OF_20 else 0
 
 
 def generate_demo(
@@ -323,7 +333,7 @@ def _build(
             cases >= PARALLEL_FROM
             and (os.cpu_count() or 1) > 1
             and "fork" in multiprocessing.get_all_start_methods()
-            and threading.active_count() == 1  # forking a threaded process can deadlock
+            and _single_threaded()  # forking a threaded process (say, a Qt app) can deadlock
         ):
             _FORKED["plan"] = plan  # the child sees it as memory, nothing is pickled
             helper = multiprocessing.get_context("fork").Process(
@@ -362,6 +372,15 @@ def _build(
         users=tuple(username for username, _, _ in USERS),
         password=PASSWORD,
     )
+
+
+def _single_threaded() -> bool:
+    """Whether this process runs one thread only (native threads included where the OS
+    tells: Qt and other libraries start threads Python does not know about)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 def _remove_existing(data_dir: Path) -> None:

@@ -9,7 +9,6 @@ import os
 # Before anything creates the QApplication: no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import importlib.util
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,30 +30,6 @@ from ui.i18n import compile_translations
 from ui.task_runner import TaskRunner
 
 PASSWORD = "jiedai2026"
-
-
-def _reexport_root_conftest() -> None:
-    """Keep ``from conftest import NOW`` working in top-level tests collected after this folder.
-
-    With pytest's default import mode every conftest is the module ``conftest``; this one
-    replaces ``tests/conftest.py`` in ``sys.modules`` when ``tests/ui`` is collected first
-    (``pytest tests/ui tests/test_services_*.py``). So it offers the root conftest's plain
-    names too (never its fixtures, which pytest already has), as ``tests/sync`` does.
-    """
-    path = Path(__file__).resolve().parents[1] / "conftest.py"
-    spec = importlib.util.spec_from_file_location("_grid_station_root_conftest_ui", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for name, value in vars(module).items():
-        is_fixture = hasattr(value, "_fixture_function_marker") or (
-            type(value).__name__ == "FixtureFunctionDefinition"
-        )
-        if not name.startswith("_") and not is_fixture and name not in globals():
-            globals()[name] = value
-
-
-_reexport_root_conftest()
 
 
 @dataclass(frozen=True)

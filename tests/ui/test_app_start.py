@@ -14,8 +14,10 @@ import ui.app
 from station.db.database import database_path
 from station.domain.enums import Role
 from station.services.events import Actor
-from ui.app import ask_for_demo, run_app
+from station.services.setup import chosen_data_dir
+from ui.app import run_app
 from ui.main_window import MainWindow
+from ui.setup_wizard import SetupWizard
 
 
 @pytest.fixture
@@ -35,20 +37,42 @@ def fake_demo(monkeypatch: pytest.MonkeyPatch, small_town_file) -> list[Path]:
     return built
 
 
-def test_no_database_explains_and_suggests_the_demo(message_boxes, tmp_path: Path) -> None:
-    assert ask_for_demo(tmp_path) is False  # the patched box was closed without choosing
-    (box,) = message_boxes
-    assert "还没有驿站数据库" in box.text
-    assert "首次设置" in box.informative
-    assert f"grid-station demo --data-dir {tmp_path}" in box.informative
-
-
-def test_no_database_and_no_demo_exits_without_creating_one(
+def test_no_database_shows_the_setup_wizard_and_cancel_exits(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(ui.app, "ask_for_demo", lambda data_dir: False)
+    shown: list[SetupWizard] = []
+
+    def cancel(wizard: SetupWizard) -> int:
+        shown.append(wizard)
+        return int(SetupWizard.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(SetupWizard, "exec", cancel)
     assert run_app(data_dir=tmp_path) == 0
+    (wizard,) = shown
+    assert wizard.data_dir_edit.text() == str(tmp_path)
     assert not database_path(tmp_path).exists()
+
+
+def test_the_folder_set_up_by_the_wizard_is_opened_and_remembered(
+    monkeypatch: pytest.MonkeyPatch, small_town_file, tmp_path: Path
+) -> None:
+    default, chosen = tmp_path / "默认", tmp_path / "D 盘" / "驿站数据"
+    chosen.mkdir(parents=True)
+    shutil.copy(small_town_file.path, database_path(chosen))
+
+    def set_up(wizard: SetupWizard) -> int:
+        wizard.data_dir, wizard.outcome = chosen, object()
+        return int(SetupWizard.DialogCode.Accepted.value)
+
+    opened: list[str] = []
+    monkeypatch.setattr(SetupWizard, "exec", set_up)
+    monkeypatch.setattr(ui.app, "default_data_dir", lambda: default)
+    monkeypatch.setattr(
+        ui.app, "log_in", lambda runner, settings: opened.append(settings.station_code)
+    )
+    assert run_app(data_dir=default) == 0  # login cancelled after setup
+    assert opened == ["TS01"]
+    assert chosen_data_dir(default) == chosen
 
 
 def test_demo_is_built_when_empty_then_login_cancel_exits(
@@ -93,3 +117,20 @@ def test_login_then_main_window(
     assert window.windowTitle() == "网格驿站 — 测试社区网格驿站"
     window.close()
     window.deleteLater()
+
+
+def test_a_window_too_big_for_the_screen_is_maximized(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.app import show_fitted
+
+    available = QApplication.primaryScreen().availableGeometry()
+    big, small = QWidget(), QWidget()
+    qtbot.addWidget(big)
+    qtbot.addWidget(small)
+    big.resize(available.width() + 100, available.height())
+    small.resize(available.width() // 2, available.height() // 2)
+    show_fitted(big)
+    show_fitted(small)
+    assert big.isMaximized()
+    assert small.isVisible() and not small.isMaximized()

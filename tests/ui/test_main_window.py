@@ -93,9 +93,11 @@ def test_keyboard_shortcuts_switch_areas(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentIndex() == MEDIATION
     assert window.nav.currentRow() == MEDIATION
+    assert window.pages.currentWidget() is window.mediation_page
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     texts = " ".join(label.text() for label in page.findChildren(type(window.station_label)))
-    assert "即将推出" in texts and "调解" in texts
+    assert "即将推出" in texts and "统计" in texts
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentIndex() == RECEPTION
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
