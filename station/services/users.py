@@ -80,6 +80,8 @@ def authenticate(session: Session, *, username: str, password: str) -> Actor:
     Every attempt is audited. A failed attempt is written in its own short transaction,
     because the caller's transaction is rolled back by the :class:`LoginFailed` we raise,
     and a failed login must leave a trace (lockout and the audit viewer rely on it).
+    So call it in a transaction of its own that has written nothing yet (a login is one
+    user action); otherwise the audit write waits for the caller's write lock.
     """
     username = username.strip()
     user = session.scalar(select(UserAccount).where(UserAccount.username == username))
