@@ -12,17 +12,14 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from ui.context import AppContext
 from ui.errors import show_exception
 from ui.models.case_table_model import CaseTableModel, db_row_fetcher
 from ui.pages.case_detail_page import CaseDetailPage
+from ui.widgets.list_table import make_empty_state_label, make_list_table
 
 SEARCH_DELAY_MS = 300  # typing pauses longer than this start a search
 COLUMN_WIDTHS = {
@@ -152,33 +150,11 @@ class CasesPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.reset_button)
 
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
+        self.table = make_list_table(object_name="caseTable", column_widths=COLUMN_WIDTHS)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setSortingEnabled(False)  # newest first, as the service orders them
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.verticalHeader().hide()
-        # Fixed row heights and column widths: nothing is measured per row, so 200,000
-        # rows cost what the visible ones cost.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._row_activated)
 
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.empty_label = make_empty_state_label()
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)

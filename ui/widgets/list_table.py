@@ -1,0 +1,43 @@
+"""The look and behaviour every list of records shares (cases, mediation cases)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+
+
+def make_list_table(*, object_name: str, column_widths: dict[int, int]) -> QTableView:
+    """A read-only, single-row-selection table with fixed row heights and column widths.
+
+    Nothing is measured per row, so a model with 200,000 rows costs what the visible rows
+    cost. The model is set by the caller.
+    """
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setSortingEnabled(False)  # rows come in the order the service gives them
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for column, width in column_widths.items():
+        header.resizeSection(column, width)
+    header.setStretchLastSection(True)
+    return table
+
+
+def make_empty_state_label() -> QLabel:
+    """The centred message shown instead of an empty table (styled as ``#emptyState``)."""
+    label = QLabel()
+    label.setObjectName("emptyState")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
