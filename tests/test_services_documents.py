@@ -33,7 +33,7 @@ from station.documents.data import LedgerKind, PartyRole, ReceiptPaper
 from station.domain.enums import Role
 from station.domain.validation import birth_date_from_id, mask_id
 from station.domain.working_days import add_working_days
-from station.errors import NotFoundError, ValidationError
+from station.errors import NotFoundError, PermissionDenied, ValidationError
 from station.services import cases, mediation
 from station.services import documents as docs
 from station.services.events import Actor, forget_clocks
@@ -524,3 +524,16 @@ def test_same_record_same_bytes(db: Database, actor: Actor) -> None:
 ])
 def test_safe_filename(kind: str, number: str, name: str) -> None:
     assert docs.safe_filename(kind, number) == name
+
+
+def test_mediation_forms_are_refused_to_other_roles(db: Database) -> None:
+    """Mediation records are confidential: a receptionist prints receipts, not 协议书."""
+    clerk = Actor(username="jiedai", role=Role.RECEPTIONIST, station_code="XX01")
+    with db.transaction() as s:
+        med = full_mediation(s)
+        case = receipt_case(s)
+        assert docs.render_document(s, actor=clerk, kind="receipt", number=case.number)
+        with pytest.raises(PermissionDenied):
+            docs.render_document(s, actor=clerk, kind="agreement", number=med.number)
+        printed = s.query(AuditEntry).filter_by(target_id=med.number).count()
+    assert printed == 0

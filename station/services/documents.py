@@ -693,6 +693,7 @@ def render_document(
             data = referral_data(session, case_id=case_id, show_full_id=show_full_id)
             person_id = session.scalar(select(Case.requester_id).where(Case.id == case_id))
     else:
+        mediation.check_access(actor)  # mediation records are for mediators and admins only
         mediation_id = find_mediation_for_number(session, number=number)
         target_type = "mediation"
         if kind == "case-file":
