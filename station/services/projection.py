@@ -341,6 +341,17 @@ ENTITY_KINDS: dict[str, EntityKind] = {
 
 
 _COUNTED = or_(m.Event.server_seq.is_(None), m.Event.server_seq != REJECTED_SEQ)
+_EVENT_COLUMNS = (
+    m.Event.event_id,
+    m.Event.entity_type,
+    m.Event.entity_id,
+    m.Event.event_type,
+    m.Event.station_code,
+    m.Event.author,
+    m.Event.hlc,
+    m.Event.payload,
+    m.Event.schema_version,
+)
 
 
 def _entity_events(session: Session, entity_type: str, entity_id: str) -> list[EventRecord]:
@@ -403,11 +414,12 @@ def refresh_entities(session: Session, keys: Iterable[tuple[str, str]]) -> int:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             grouped: dict[str, list[EventRecord]] = {i: [] for i in chunk}
-            stmt = select(m.Event).where(
+            # Core rows, not ORM objects: same columns, without the identity map's cost.
+            stmt = select(*_EVENT_COLUMNS).where(
                 m.Event.entity_type == entity_type, m.Event.entity_id.in_(chunk), _COUNTED
             )
-            for row in session.execute(stmt).scalars():
-                grouped[row.entity_id].append(EventRecord.from_row(row))
+            for row in conn.execute(stmt):
+                grouped[row.entity_id].append(EventRecord.from_row(row))  # type: ignore[arg-type]
             rows: Rows = defaultdict(list)
             for evs in grouped.values():
                 for table_name, table_rows in kind.fold(evs).rows.items():

@@ -5,23 +5,33 @@ here, then one bulk refold of every entity they touch (the fold sorts by HLC, so
 arriving late land where they belong), the HLC merge and the new cursor. Own events that
 come back are recognised by id and only get their ``server_seq`` — which also settles a
 push whose answer was lost.
+
+A large page (more than :data:`BULK_EVENTS` new events, e.g. a new station's first sync)
+writes its projection rows with the full-text triggers dropped: the touched rows leave the
+search index before the refold and enter it again, in one statement per few hundred rows,
+after it; then the triggers are created again. All of it is DDL and DML in the caller's one
+transaction (SQLite DDL is transactional), so an error or a crash leaves the old state,
+triggers included. Same index as the triggers would have built, without their per-row cost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from station.db.models import Event
+from station.db.search_schema import FTS_TABLES, drop_trigger_statements, trigger_statements
 from station.services.events import canonical_json, clock_for
-from station.services.projection import refresh_entities
+from station.services.projection import ENTITY_KINDS, refresh_entities
 from station.sync.protocol import ChangesPublic
 from station.sync.reference import ReferenceRecord, apply_reference
 from station.sync.state import save_cursor
 
 _CHUNK = 500
+BULK_EVENTS = 2000  # more new events than this: full-text index maintained in bulk
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,12 @@ def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
             .values(server_seq=bindparam("b_seq")),
             acked,
         )
-    entities = refresh_entities(session, touched) if touched else 0
+    if not touched:
+        entities = 0
+    elif len(new_rows) > BULK_EVENTS and session.get_bind().dialect.name == "sqlite":
+        entities = _refresh_in_bulk(session, touched)
+    else:
+        entities = refresh_entities(session, touched)
     if page.events:
         clock_for(session).observe(max(e.hlc for e in page.events))
     clock_for(session).observe(page.server_hlc)
@@ -93,3 +108,43 @@ def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
         reference=reference,
         cursor=page.next_cursor,
     )
+
+
+def _fts_targets(touched: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, list[str]]]:
+    """(fts table, content table, column list, touched ids) for each indexed entity kind."""
+    ids: dict[str, list[str]] = {}
+    for entity_type, entity_id in touched:
+        ids.setdefault(ENTITY_KINDS[entity_type].main_table, []).append(entity_id)
+    return [
+        (fts, table, ", ".join(columns), ids[table])
+        for fts, (table, columns) in FTS_TABLES.items()
+        if ids.get(table)
+    ]
+
+
+def _refresh_in_bulk(session: Session, touched: dict[tuple[str, str], None]) -> int:
+    """:func:`refresh_entities` with the full-text triggers off and the index kept by hand."""
+    session.flush()  # nothing pending may reach the tables while the triggers are gone
+    conn = session.connection()
+    targets = _fts_targets(touched)
+    for statement in drop_trigger_statements():
+        conn.exec_driver_sql(statement)
+    # What the delete/update triggers would do: take the rows as they are indexed now out…
+    for fts, table, cols, ids in targets:
+        stmt = text(
+            f"INSERT INTO {fts}({fts}, rowid, {cols}) "
+            f"SELECT 'delete', rowid, {cols} FROM {table} WHERE id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
+        for start in range(0, len(ids), _CHUNK):
+            conn.execute(stmt, {"ids": ids[start : start + _CHUNK]})
+    entities = refresh_entities(session, touched)
+    # … and what the insert/update triggers would do: put the refolded rows in.
+    for fts, table, cols, ids in targets:
+        stmt = text(
+            f"INSERT INTO {fts}(rowid, {cols}) SELECT rowid, {cols} FROM {table} WHERE id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
+        for start in range(0, len(ids), _CHUNK):
+            conn.execute(stmt, {"ids": ids[start : start + _CHUNK]})
+    for statement in trigger_statements():
+        conn.exec_driver_sql(statement)
+    return entities
