@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import NOW  # noqa: F401  (re-exported for tests/sync/conftest.py)
 
 from station.db.database import Database, database_path, open_database
 from station.db.models import (

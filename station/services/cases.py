@@ -40,6 +40,7 @@ from station.services.persons import fts_phrase
 
 SUMMARY_MAX = 200
 DESCRIPTION_MAX = 20_000
+FUTURE_SLACK = timedelta(minutes=5)  # a received time this far ahead is PC clock drift
 EDITABLE = (
     "channel",
     "received_at",
@@ -185,12 +186,10 @@ def clean_case_fields(session: Session, values: dict[str, Any]) -> dict[str, Any
     if received is not None:
         if not isinstance(received, datetime):
             raise ValidationError("受理时间格式不对", code="bad_datetime", field="received_at")
-        if received > datetime.now().replace(microsecond=0) + _FUTURE_SLACK:
+        if received > datetime.now() + FUTURE_SLACK:
             raise ValidationError("受理时间不能晚于现在", code="in_future", field="received_at")
     return clean
 
-
-_FUTURE_SLACK = datetime(2000, 1, 1, 0, 5) - datetime(2000, 1, 1)  # PC clocks drift
 
 
 def next_case_number(session: Session, *, station_code: str, day: date) -> str:

@@ -20,7 +20,7 @@ base is not the field's current writer, the author did not see that earlier writ
 stations changed the field without knowing of each other. The later write wins (per-field
 last-writer-wins, so every copy converges) and a ``conflict`` row keeps the overwritten
 value for a person to review. A later event listing the conflict's id in ``_resolves``
-closes it. Events without ``_base`` (older ones, bulk-loaded demo data) never conflict.
+closes it. Events without ``_base`` (written before it existed) never conflict.
 Events the town server rejected (``server_seq = REJECTED_SEQ``) are left out of every fold.
 """
 

@@ -4,7 +4,6 @@ copied from the session's template, enrolled with that server."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import socket
@@ -21,6 +20,7 @@ import psycopg
 import pytest
 import uvicorn
 from sqlalchemy.engine import make_url
+from support import NOW  # noqa: F401  (the sync tests import it from here)
 
 from station.db.database import Database, database_path, open_database
 from station.domain.enums import Role
@@ -33,31 +33,6 @@ from station.sync.client import SyncReport, sync_once
 from station.sync.protocol import StationCreate
 from station.sync.reference import export_reference
 from station.sync.transport import enroll, open_client
-
-
-def _reexport_root_conftest() -> None:
-    """Keep ``from conftest import NOW`` working everywhere.
-
-    With pytest's default import mode both conftest files are the module ``conftest``; this
-    one is imported after ``tests/conftest.py`` and replaces it in ``sys.modules``, and the
-    top-level tests that say ``from conftest import NOW`` are collected after this folder.
-    So this module offers the root conftest's plain names too (never its fixtures, which
-    pytest already has), taken from a private copy of that file.
-    """
-    path = Path(__file__).resolve().parents[1] / "conftest.py"
-    spec = importlib.util.spec_from_file_location("_grid_station_root_conftest", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for name, value in vars(module).items():
-        is_fixture = hasattr(value, "_fixture_function_marker") or (
-            type(value).__name__ == "FixtureFunctionDefinition"
-        )
-        if not name.startswith("_") and not is_fixture and name not in globals():
-            globals()[name] = value
-
-
-_reexport_root_conftest()
 
 PG_URL = os.environ.get("GRID_STATION_TEST_PG", "")
 needs_pg = pytest.mark.skipif(
