@@ -6,7 +6,7 @@ import gzip
 
 import httpx
 import pytest
-from conftest import NOW, LiveServer, push_raw, raw_event, start_server
+from sync_support import NOW, LiveServer, push_raw, raw_event, start_server
 
 from station.domain.clock import new_id
 from station.server.app import ServerSettings

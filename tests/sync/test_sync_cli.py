@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import NOW, free_socket
+from sync_support import NOW, free_socket
 
 from station.cli import main
 from station.db.database import database_path

@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 
 import httpx
-from conftest import LiveServer, raw_event
 from sqlalchemy import func, select
+from sync_support import LiveServer, raw_event
 
 from station.domain.clock import new_id
 from station.server.models import Event

@@ -3,8 +3,8 @@ the review is itself an event that closes the conflict on every copy."""
 
 from __future__ import annotations
 
-from conftest import NOW
 from sqlalchemy import select
+from sync_support import NOW
 
 from station.db.models import Conflict
 from station.services import cases

@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
-from conftest import ROLE_OF_KIND, STATIONS, Station, SwitchableApp, serve_in_thread
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -24,6 +23,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 from sqlalchemy import select
+from sync_support import ROLE_OF_KIND, STATIONS, Station, SwitchableApp, serve_in_thread
 
 from station.db.database import database_path, open_database
 from station.db.models import Case, Event, Person

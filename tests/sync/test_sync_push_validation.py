@@ -3,8 +3,8 @@ rejected with a reason, the rest of its batch lands, and the station stops count
 
 from __future__ import annotations
 
-from conftest import NOW, push_raw, raw_event
 from sqlalchemy import select
+from sync_support import NOW, push_raw, raw_event
 
 from station.db.models import Case, Event, Person
 from station.domain.clock import new_id

@@ -4,8 +4,8 @@ cursor and resume."""
 from __future__ import annotations
 
 import pytest
-from conftest import NOW, push_raw
 from sqlalchemy import select, update
+from sync_support import NOW, push_raw
 
 from station.db.models import Event
 from station.services import cases, persons

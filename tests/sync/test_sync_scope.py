@@ -3,8 +3,8 @@ a department what is dispatched to it; the center everything; reference data eve
 
 from __future__ import annotations
 
-from conftest import NOW
 from sqlalchemy import select
+from sync_support import NOW
 
 from station.db.models import Case, Category, Event, Grid, Person
 from station.services import cases, persons
