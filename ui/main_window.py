@@ -28,6 +28,7 @@ from ui.pages.cases_page import CasesPage
 from ui.pages.mediation_page import MediationPage
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.reception_page import ReceptionPage
+from ui.pages.settings_page import SettingsPage
 from ui.widgets.today_label import TodayLabel
 
 RECEPTION, CASES, MEDIATION, STATISTICS, SETTINGS = range(5)
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.cases_page = CasesPage(context=context)
         self.reception_page = ReceptionPage()
         self.mediation_page = MediationPage(context=context)
+        # Sections (sync, accounts, backups …) are added by add_section as they are built.
+        self.settings_page = SettingsPage()
         self.reception_page.sig_new_request.connect(self.new_request)
         self.reception_page.sig_continue_draft.connect(self.continue_draft)
         self.choices: Choices | None = None
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
             (self.tr("Work orders"), self.cases_page),
             (self.tr("Mediation"), self.mediation_page),
             (self.tr("Statistics"), self._statistics_placeholder()),
-            (self.tr("Settings"), self._settings_placeholder()),
+            (self.tr("Settings"), self.settings_page),
         ]
         for number, (title, page) in enumerate(areas, start=1):
             item = QListWidgetItem(title)
@@ -276,16 +279,5 @@ class MainWindow(QMainWindow):
                 self.tr("Overdue and supervised work orders"),
                 self.tr("Satisfaction from return visits"),
                 self.tr("Export the monthly report to Excel"),
-            ],
-        )
-
-    def _settings_placeholder(self) -> PlaceholderPage:
-        return PlaceholderPage(
-            title=self.tr("Settings"),
-            coming=[
-                self.tr("Station name, code and mediation committee"),
-                self.tr("User accounts and passwords"),
-                self.tr("Sync with the town server"),
-                self.tr("Backups and the data folder"),
             ],
         )

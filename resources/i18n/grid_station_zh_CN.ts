@@ -454,7 +454,7 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="+72"/>
+        <location filename="../../ui/pages/cases_page.py" line="+70"/>
         <source>Work orders</source>
         <translation>工单</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+227"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -729,7 +729,7 @@ Requests recorded at the counter will appear here.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+50"/>
+        <location filename="../../ui/main_window.py" line="+51"/>
         <source>Grid Station</source>
         <translation>网格驿站</translation>
     </message>
@@ -739,7 +739,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>网格驿站 — %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
@@ -761,12 +761,11 @@ Requests recorded at the counter will appear here.</source>
     </message>
     <message>
         <location line="-198"/>
-        <location line="+209"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="+15"/>
         <source>New request</source>
         <translation>新建诉求</translation>
     </message>
@@ -826,26 +825,6 @@ Requests recorded at the counter will appear here.</source>
         <location line="+1"/>
         <source>Export the monthly report to Excel</source>
         <translation>月报导出为 Excel</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Station name, code and mediation committee</source>
-        <translation>驿站名称、编码和人民调解委员会</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>User accounts and passwords</source>
-        <translation>用户账号和密码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sync with the town server</source>
-        <translation>与镇服务器同步</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Backups and the data folder</source>
-        <translation>备份和数据文件夹</translation>
     </message>
 </context>
 <context>
@@ -1587,7 +1566,7 @@ Requests recorded at the counter will appear here.</source>
 <context>
     <name>MediationPage</name>
     <message>
-        <location filename="../../ui/pages/mediation_page.py" line="+81"/>
+        <location filename="../../ui/pages/mediation_page.py" line="+79"/>
         <source>Mediation</source>
         <translation>调解</translation>
     </message>
@@ -1607,7 +1586,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>受理调解案件 (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+56"/>
         <source>Mediation files are confidential.
 Only mediators and station administrators can open them.</source>
         <translation>调解档案须保密。
@@ -2451,6 +2430,19 @@ A: …</source>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="+19"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing here can be changed with your account.</source>
+        <translation>您的账号在这里没有可以修改的设置。</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../../ui/setup_wizard.py" line="+70"/>
@@ -2736,7 +2728,7 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
         <translation>找不到这个文件</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+52"/>
         <source>Creating the station&apos;s database…</source>
         <translation>正在创建驿站数据库…</translation>
     </message>
