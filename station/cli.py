@@ -29,6 +29,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "station.server.commands",
     "station.sync.commands",
     "station.documents.cli",
+    "station.reports.commands",
+    "station.backup_commands",
+    "station.users_commands",
 )
 
 
@@ -304,6 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args.data_dir = chosen_data_dir(default_data_dir())
     args.data_dir = Path(args.data_dir).expanduser().resolve()
+    from station.logs import setup_logging  # the rotating log in the data folder
+
+    setup_logging(args.data_dir)
     if getattr(args, "self_test", False):
         args.func = cmd_self_test
     try:
@@ -319,6 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` or similar that stopped reading: not an error for us.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception:  # a bug: into the log (scrubbed) as well as onto the terminal
+        import logging
+
+        logging.getLogger("grid_station.crash").critical("unexpected error", exc_info=True)
+        raise
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ class StationSettings:
     station_code: str = ""
     station_name: str = ""
     station_kind: str = StationKind.VILLAGE.value
+    department_id: str = ""  # a department station's own department (set by enrollment)
     town_name: str = ""
     committee_name: str = ""  # e.g. 霞浦镇人民调解委员会
     committee_short: str = ""  # the X of （2026）X人调字第N号
@@ -24,6 +25,8 @@ class StationSettings:
     tls_ca_file: str = ""  # a town's own CA certificate (PEM); empty: the system's CAs
     language: str = "zh_CN"  # of the desktop app: "zh_CN" or "en" (station.services.setup)
     backup_dir: str = ""  # where backups go; empty: the data folder's backups/
+    idle_lock_minutes: int = 10  # lock the desktop app after this long without input; 0: never
+    retention_years: int = 0  # closed work orders anonymised after this many years; 0: not set
 
     @property
     def configured(self) -> bool:

@@ -3,11 +3,20 @@ that was migrated once per session (migrating per test would dominate the run ti
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# The ID-number key (station/db/sealed.py) lives outside the data folder, by default in the
+# user's home. Tests use one key per run in a temporary folder, so they never write into
+# the home of whoever runs them; subprocesses (CLI, power-cut tests) inherit it.
+os.environ.setdefault(
+    "GRID_STATION_KEY_FILE", str(Path(tempfile.mkdtemp(prefix="gs-test-key-")) / "id-number.key")
+)
 
 from station.db.database import Database, database_path, open_database
 from station.db.models import (

@@ -231,6 +231,8 @@ def test_payloads_have_the_services_shapes(demo: tuple[DemoSummary, Database]) -
                 assert set(payload) - {"_base"} <= set(case_service.EDITABLE)
             elif key == ("case", "note_added"):
                 assert set(payload) == {"text", "at"}
+            elif key == ("case", "step"):  # as station.services.dispatch writes them
+                assert set(payload) == {"step", "reason", "at", "fields"} and payload["reason"]
             elif key == ("mediation", "created"):
                 assert set(payload) <= mediation_created
             elif key == ("mediation", "updated"):
@@ -240,8 +242,16 @@ def test_payloads_have_the_services_shapes(demo: tuple[DemoSummary, Database]) -
                 assert set(payload) <= {*mediation_service.AGREEMENT_FIELDS, "terms"}
             elif key == ("mediation", "record_added"):
                 assert payload["kind"] in ("investigation", "session") and payload["body"]
+            elif key == ("mediation", "performance_noted"):
+                assert set(payload) == {"noted_on", "performance_status", "text"}
+            elif key == ("mediation", "archived"):
+                assert set(payload) == {"archived_on"}
             else:
                 assert key == ("mediation", "visit_added"), key
+                assert set(payload) == {
+                    "visited_on", "visitor", "performance_status", "notes", "satisfaction",
+                    "lawsuit", "escalation_risk", "measures",
+                }  # fmt: skip
 
 
 def test_deterministic_for_seed_and_today(

@@ -13,16 +13,20 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from station import __version__
 from station.db.database import Database, database_path, default_data_dir, open_database
+from station.db.sealed import check_key
 from station.resources import resource_path
+from station.services.backup import AppLock, acquire_app_lock
 from station.services.events import Actor
 from station.services.setup import remember_data_dir
 from station.settings import StationSettings, load_settings
 from ui.context import AppContext
+from ui.dialogs.crash_dialog import install_excepthook
 from ui.errors import show_exception
 from ui.fonts import apply_app_font, register_fonts
 from ui.i18n import DEFAULT_LOCALE, compile_translations, install_translator
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
+from ui.safe_mode import check_data_folder, show_open_failure
 from ui.setup_wizard import SetupWizard
 from ui.task_runner import TaskRunner
 
@@ -157,6 +161,8 @@ def run_app(*, data_dir: Path, demo_if_empty: bool = False) -> int:
     setup_application(app)
     runner = TaskRunner()
     database: Database | None = None
+    crash_hook = install_excepthook(data_dir)  # unexpected errors: logged, shown, copyable
+    app_lock: AppLock | None = None
     try:
         if not database_path(data_dir).exists():
             if demo_if_empty:
@@ -167,12 +173,17 @@ def run_app(*, data_dir: Path, demo_if_empty: bool = False) -> int:
                 if chosen is None:
                     return EXIT_OK
                 data_dir = chosen
+        # Damaged, read-only, full or too new: safe mode, which never writes to the file.
+        if not check_data_folder(runner=runner, data_dir=data_dir):
+            return EXIT_FAILED
+        app_lock = acquire_app_lock(data_dir)  # `grid-station restore` refuses while we run
         try:
             database = open_database(data_dir)
             with database.read() as session:
                 settings = load_settings(session)
-        except Exception as exc:  # shown to the person (plainly if ours), then exit
-            show_exception(None, exc)
+                check_key(session)  # ID numbers sealed with a key this computer lacks
+        except Exception as exc:  # ours plainly; anything else in safe mode; then exit
+            show_open_failure(runner=runner, data_dir=data_dir, exc=exc)
             return EXIT_FAILED
         if settings.language != DEFAULT_LOCALE:
             install_translator(app, settings.language)
@@ -191,6 +202,9 @@ def run_app(*, data_dir: Path, demo_if_empty: bool = False) -> int:
         window.start()
         return app.exec()
     finally:
+        crash_hook.uninstall()
+        if app_lock is not None:
+            app_lock.release()
         runner.shutdown()
         if database is not None:
             database.close()

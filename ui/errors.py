@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from station.errors import GridStationError
+from station.logs import scrub
+from station.services.health import explain_storage_error
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +29,15 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("show_exception", "Grid Station"))
     box.setTextFormat(Qt.TextFormat.PlainText)
+    storage = None if isinstance(exc, GridStationError) else explain_storage_error(exc)
     if isinstance(exc, GridStationError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(exc.message)
+    elif storage is not None:  # the disk, not a bug: say what to do
+        log.error("storage error", exc_info=exc)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(storage)
+        box.setDetailedText(scrub(exception_details(exc)))
     else:
         log.error("unexpected error", exc_info=exc)
         box.setIcon(QMessageBox.Icon.Critical)
@@ -45,7 +53,7 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> QMessageBox:
                 "copy the details below and send them to your IT contact.",
             )
         )
-        box.setDetailedText(exception_details(exc))
+        box.setDetailedText(scrub(exception_details(exc)))  # no personal data to copy
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
     return box

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,20 +15,26 @@ from PySide6.QtWidgets import (
 )
 
 from station.domain.enums import Role
+from station.domain.permissions import Permission, allowed
 from station.services import drafts
 from station.services.changes import Changes
 from station.services.overview import StationInfo, station_info
 from station.services.reference import Choices, load_choices
+from ui.account_menu import AccountMenu, add_admin_sections
 from ui.context import AppContext
 from ui.dialogs.draft_recovery_dialog import DraftRecoveryDialog
 from ui.dialogs.new_request_dialog import FORM_NAME, NewRequestDialog
 from ui.dialogs.print_preview_dialog import open_document_preview
 from ui.help_menu import HelpMenu
+from ui.pages.backup_settings import install_backups
 from ui.pages.cases_page import CasesPage
+from ui.pages.dispatch_areas import DispatchAreas
 from ui.pages.mediation_page import MediationPage
-from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.reception_page import ReceptionPage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.statistics_page import StatisticsPage
+from ui.sync_ui import SyncUi
+from ui.widgets.case_file_checklist_section import CaseFileChecklistSection
 from ui.widgets.today_label import TodayLabel
 
 RECEPTION, CASES, MEDIATION, STATISTICS, SETTINGS = range(5)
@@ -61,6 +67,13 @@ class MainWindow(QMainWindow):
         self.cases_page = CasesPage(context=context)
         self.reception_page = ReceptionPage()
         self.mediation_page = MediationPage(context=context)
+        # Work order <-> its mediation case, both ways.
+        self.cases_page.detail.sig_open_mediation.connect(self.open_mediation)
+        self.mediation_page.sig_open_case.connect(self.open_case)
+        # Statistics: every number opens the cases behind it (loads when first shown).
+        self.statistics_page = StatisticsPage(context=context)
+        self.statistics_page.sig_open_case.connect(self.open_case)
+        self.statistics_page.sig_open_mediation.connect(self.open_mediation)
         # Sections (sync, accounts, backups …) are added by add_section as they are built.
         self.settings_page = SettingsPage()
         self.reception_page.sig_new_request.connect(self.new_request)
@@ -74,9 +87,12 @@ class MainWindow(QMainWindow):
             (self.tr("Reception"), self.reception_page),
             (self.tr("Work orders"), self.cases_page),
             (self.tr("Mediation"), self.mediation_page),
-            (self.tr("Statistics"), self._statistics_placeholder()),
+            (self.tr("Statistics"), self.statistics_page),
             (self.tr("Settings"), self.settings_page),
         ]
+        # 诉求点将: dispatch, inbox and return-visit areas, only for the kinds that use them.
+        self.dispatch_areas = DispatchAreas(context=context, parent=self)
+        areas += self.dispatch_areas.areas
         for number, (title, page) in enumerate(areas, start=1):
             item = QListWidgetItem(title)
             item.setToolTip(f"Ctrl+{number}")
@@ -89,6 +105,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, row=number - 1: self.show_area(row))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.dispatch_areas.wire(
+            open_case=self.open_case,
+            show_page=lambda page: self.show_area(self.pages.indexOf(page)),
+        )
 
         self.new_request_action = QAction(self.tr("New request"), self)
         self.new_request_action.setShortcut(QKeySequence.StandardKey.New)
@@ -118,7 +138,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # 帮助: the user guide (F1), the interface language, 关于.
         self.help_menu = HelpMenu(context=context, parent=self)
+        # 账号: change password, lock now (Ctrl+L) and the idle lock; admins' settings tabs.
+        self.account_menu = AccountMenu(context=context, parent=self)
+        self.menuBar().addMenu(self.account_menu)
         self.menuBar().addMenu(self.help_menu)
+        add_admin_sections(self.settings_page, context, idle_lock=self.account_menu.idle_lock)
+        if allowed(context.actor.role, Permission.MANAGE_SETTINGS):  # 调解卷宗 checklist marks
+            self.case_file_section = CaseFileChecklistSection(context=context)
+            self.settings_page.add_section(self.tr("Mediation case file"), self.case_file_section)
 
         self.station_label = QLabel(station)
         self.user_label = QLabel(self._user_text())
@@ -134,9 +161,17 @@ class MainWindow(QMainWindow):
         self.today_label = TodayLabel()
         bar.addPermanentWidget(self.today_label)
         bar.addPermanentWidget(self.path_label)
+        # Sync: status line, F9 "sync now", the 同步 settings tab, the conflicts window.
+        self.sync_ui = SyncUi(window=self, context=context, settings_page=self.settings_page)
+        # Backups: shortly after start and daily (on the worker); the 备份 settings tab.
+        self.backups = install_backups(self, context)
 
         self.resize(1280, 720)
         self.show_area(CASES)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync_ui.shutdown()  # a running sync stops at its next step
+        super().closeEvent(event)
 
     # ----------------------------------------------------------------- navigation
 
@@ -148,6 +183,9 @@ class MainWindow(QMainWindow):
         """Start the background loads (case list, counts, lists, drafts); call once shown."""
         self.cases_page.start()
         self.mediation_page.start()
+        self.dispatch_areas.start()
+        self.sync_ui.start()
+        self.backups.start()
         self.context.runner.query(
             station_info, parent=self, success=self._show_info, label="station info"
         )
@@ -159,6 +197,7 @@ class MainWindow(QMainWindow):
     def _choices_loaded(self, choices: Choices) -> None:
         self.choices = choices
         self.cases_page.set_choices(choices)
+        self.dispatch_areas.set_choices(choices)
         waiting, self._open_when_loaded = self._open_when_loaded, []
         for draft in waiting:
             self._open_request_dialog(draft)
@@ -210,6 +249,10 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         self.show_area(CASES)
         self.cases_page.open_case(case_id)
+
+    def open_mediation(self, mediation_id: str) -> None:
+        self.show_area(MEDIATION)
+        self.mediation_page.open_mediation(mediation_id)
 
     def look_for_drafts(self, *, offer: bool) -> None:
         """List this user's unfinished drafts (on the worker); ``offer`` asks about them."""
@@ -268,16 +311,3 @@ class MainWindow(QMainWindow):
 
     def _show_info(self, info: StationInfo) -> None:
         self.count_label.setText(self.tr("%Ln work order(s) in total", "", info.cases))
-
-    # ----------------------------------------------------------------- placeholders
-
-    def _statistics_placeholder(self) -> PlaceholderPage:
-        return PlaceholderPage(
-            title=self.tr("Statistics"),
-            coming=[
-                self.tr("Work orders by month, status, category and grid"),
-                self.tr("Overdue and supervised work orders"),
-                self.tr("Satisfaction from return visits"),
-                self.tr("Export the monthly report to Excel"),
-            ],
-        )

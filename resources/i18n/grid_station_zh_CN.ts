@@ -60,6 +60,44 @@
     </message>
 </context>
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <location filename="../../ui/account_menu.py" line="+26"/>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Station</source>
+        <translation>驿站信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialogBase</name>
     <message>
         <location filename="../../ui/dialogs/action_dialog_base.py" line="+74"/>
@@ -144,6 +182,291 @@
     </message>
 </context>
 <context>
+    <name>AuditSection</name>
+    <message>
+        <location filename="../../ui/pages/audit_section.py" line="+55"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+16"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+13"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Concerning</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The audit log can only grow: no one can change or delete an entry. It never contains ID numbers or passwords.</source>
+        <translation>审计日志只增不改：任何人都不能修改或删除其中的记录。日志中不含身份证号码和密码。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>No entries match these filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Newest %1 of %2 entries; narrow the dates to see older ones.</source>
+        <translation>显示最新的 %1 条（共 %2 条）；缩小日期范围可查看更早的记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>共 %Ln 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupList</name>
+    <message>
+        <location filename="../../ui/widgets/backup_list.py" line="+23"/>
+        <source>Restore the backup made at %1?</source>
+        <translation>要从 %1 的备份恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>This backup belongs to another station.</source>
+        <translation>这个备份属于另一个驿站。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore it anyway</source>
+        <translation>仍然恢复</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>At start</source>
+        <translation>启动时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before upgrade or restore</source>
+        <translation>升级或恢复前</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Second folder</source>
+        <translation>第二备份位置</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettings</name>
+    <message>
+        <location filename="../../ui/pages/backup_settings.py" line="+119"/>
+        <source>Grid Station backs up the database when it starts and once a day while it runs. Each backup is checked before it counts; the newest of the last 7 days, 4 weeks and 12 months are kept.</source>
+        <translation>网格驿站在启动时和运行期间每天备份一次数据库。每个备份都先检查完好才算数；保留最近 7 天、4 周和 12 个月中各自最新的备份。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No backups yet. Click “Back up now” to make one.</source>
+        <translation>还没有备份。点“立即备份”备份一次。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore selected backup…</source>
+        <translation>从选中的备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the restore</source>
+        <translation>取消恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open backup folder</source>
+        <translation>打开备份文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+129"/>
+        <source>Second backup folder</source>
+        <translation>第二备份位置</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>Every backup is also copied here, e.g. to a USB drive or another disk. When the drive is not plugged in, backups are still made in the data folder.</source>
+        <translation>每个备份还会复制到这里，例如 U 盘或另一块硬盘。U 盘没有插入时，备份仍会保存在数据文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not copy</source>
+        <translation>不复制</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>A restore from %1 is waiting: it happens when Grid Station starts next.</source>
+        <translation>已安排从 %1 恢复：将在下次启动网格驿站时进行。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Newest backup: %1.</source>
+        <translation>最新的备份：%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last backup: %1, checked.</source>
+        <translation>最近一次备份：%1，已检查完好。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up… %p%</source>
+        <translation>正在备份… %p%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Grid Station has to restart for this: the backup is restored when it starts next. The current database is kept in the data folder under a new name; work entered after this backup was made is not in the backup.</source>
+        <translation>恢复需要重新启动网格驿站：备份将在下次启动时恢复。当前的数据库会改名保留在数据文件夹中；备份之后录入的内容不在这个备份里。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore at next start</source>
+        <translation>下次启动时恢复</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restart required: the backup is restored when Grid Station starts next.</source>
+        <translation>需要重新启动：备份将在下次启动网格驿站时恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close Grid Station now</source>
+        <translation>现在关闭网格驿站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backed up at %1.</source>
+        <translation>已于 %1 备份。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
     <name>CaseActionDialog</name>
     <message>
         <location filename="../../ui/dialogs/case_action_dialog.py" line="+52"/>
@@ -199,7 +522,7 @@
 <context>
     <name>CaseDetailPage</name>
     <message>
-        <location filename="../../ui/pages/case_detail_page.py" line="+128"/>
+        <location filename="../../ui/pages/case_detail_page.py" line="+131"/>
         <source>← Work orders (Esc)</source>
         <translation>← 工单列表（Esc）</translation>
     </message>
@@ -275,12 +598,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+260"/>
+        <location line="+285"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-284"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
@@ -315,6 +638,16 @@
         <translation>督办</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Extension to %1 requested</source>
+        <translation>申请延期至%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not signed for in time</source>
+        <translation>签收超时</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>No requester (reported by %1)</source>
         <translation>无诉求人（由%1上报）</translation>
@@ -345,7 +678,12 @@
         <translation>（未分类）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+7"/>
+        <source>co-handling: %1</source>
+        <translation>协办：%1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>solved</source>
         <translation>问题已解决</translation>
     </message>
@@ -355,7 +693,7 @@
         <translation>问题未解决</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+33"/>
         <source>Record progress</source>
         <translation>记录办理进展</translation>
     </message>
@@ -363,6 +701,54 @@
         <location line="+15"/>
         <source>No action is open to you on a work order in this status.</source>
         <translation>工单处于当前状态，您没有可执行的操作。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileChecklistSection</name>
+    <message>
+        <location filename="../../ui/widgets/case_file_checklist_section.py" line="+46"/>
+        <source>Documents marked “required” must be in a mediation case file before the case can be archived; “as needed” ones are filed when the case has them.</source>
+        <translation>标为“必备”的文书须齐全后调解案件才能归档；“按需”的文书在案件有此材料时归入卷宗。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This station</source>
+        <translation>本站设置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>required</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>as needed</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved. Each case&apos;s checklist follows.</source>
+        <translation>已保存，各案件的卷宗清单随之更新。</translation>
     </message>
 </context>
 <context>
@@ -539,7 +925,7 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+229"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -571,36 +957,682 @@ Requests recorded at the counter will appear here.</source>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/change_password_dialog.py" line="+33"/>
+        <location line="+27"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Your password was set by the station administrator. Choose your own password before you start work.</source>
+        <translation>您的密码是驿站管理员设置的。开始工作前，请设置您自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a new password for %1.</source>
+        <translation>为 %1 设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat new password</source>
+        <translation>再次输入新密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="+72"/>
+        <location line="+2"/>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Two stations changed the same item before they saw each other&apos;s change. The record now shows the later value; check it and keep one of the two.</source>
+        <translation>两个站点在看到对方修改之前改了同一项。记录现在显示较晚的那个值；请核对后保留其中一个。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>Shown now</source>
+        <translation>现在显示的值</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>Overwritten</source>
+        <translation>被覆盖的值</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>No conflicts to review.</source>
+        <translation>没有需要处理的冲突。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Keep this value</source>
+        <translation>保留这个值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore this value</source>
+        <translation>恢复这个值</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>This item changes only through a case action, not directly</source>
+        <translation>这一项只能通过办理操作修改，不能直接恢复</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/crash_dialog.py" line="+40"/>
+        <source>Grid Station — unexpected error</source>
+        <translation>网格驿站 — 意外错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong that the program did not expect.</source>
+        <translation>程序遇到了意外的问题。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work you saved before is safe. Please try again; if it happens again, click “Copy report” and send the report to your IT contact. The report contains no names, ID numbers or phone numbers.</source>
+        <translation>之前保存的内容都在。请再试一次；如果再次出现，请点“复制报告”，把报告发给技术支持。报告中不含姓名、身份证号码和电话号码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchAreas</name>
+    <message>
+        <location filename="../../ui/pages/dispatch_areas.py" line="+40"/>
+        <source>Dispatch</source>
+        <translation>派单督办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oversight</source>
+        <translation>督办看板</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inbox</source>
+        <translation>待办件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return visits</source>
+        <translation>待回访</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/dispatch_dialog.py" line="+32"/>
+        <location filename="../../ui/dialogs/dispatch_dialog.py" line="+55"/>
+        <location line="+1"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Choose the lead unit</source>
+        <translation>请选择牵头单位</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Co-handling</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Required when the deadline differs from the time limit</source>
+        <translation>期限与类别时限不同时必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why this deadline</source>
+        <translation>调整期限理由</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <source>Choose a department</source>
-        <translation>请选择部门</translation>
+        <source>What the units should do (optional)</source>
+        <translation>交办要求（选填）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Department</source>
-        <translation>承办部门</translation>
+        <location line="+1"/>
+        <source>Instructions</source>
+        <translation>派单意见</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>%1 working day(s); the category allows %2</source>
+        <translation>%1个工作日；该类别时限%2个工作日</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Please choose the lead unit.</source>
+        <translation>请选择牵头单位。</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchListsPage</name>
+    <message>
+        <location filename="../../ui/pages/dispatch_lists_page.py" line="+83"/>
+        <source>Dispatch and supervision</source>
+        <translation>派单督办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders dispatched to us</source>
+        <translation>交办本单位的工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Waiting for the return visit</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Waiting for dispatch</source>
+        <translation>待派单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Sign-for overdue</source>
+        <translation>签收超时</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <source>Handling overdue</source>
+        <translation>办理超时</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Extension requests</source>
+        <translation>延期待审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervised</source>
+        <translation>督办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the rating</source>
+        <translation>待评价</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To handle</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Dispatch…</source>
+        <translation>派单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind…</source>
+        <translation>催办…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervise…</source>
+        <translation>督办…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve extension…</source>
+        <translation>同意延期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse extension…</source>
+        <translation>不同意延期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print referral slip</source>
+        <translation>打印交办单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Sign for…</source>
+        <translation>签收…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress…</source>
+        <translation>办理进展…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request extension…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return…</source>
+        <translation>退单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return visit…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>来源站点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-handling</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Deadline</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Instructions for the department (optional)</source>
-        <translation>给承办部门的说明（选填）</translation>
+        <location line="+1"/>
+        <source>Attention</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n work order(s)</source>
+        <translation>
+            <numerusform>共 %n 张工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No work order is waiting for dispatch.</source>
+        <translation>没有待派单的工单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been dispatched to you. New work orders arrive by sync.</source>
+        <translation>暂无交办本单位的工单。新工单会随同步到达。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reply is waiting for a return visit.</source>
+        <translation>没有等待回访的答复。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>No work order in this list.</source>
+        <translation>这个列表里没有工单。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>extension to %1</source>
+        <translation>申请延期至%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>supervised</source>
+        <translation>已督办</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reminded %1×</source>
+        <translation>催办%1次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>back again</source>
+        <translation>重办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>returned</source>
+        <translation>被退单</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchOversightPage</name>
+    <message>
+        <location filename="../../ui/pages/dispatch_oversight_page.py" line="+39"/>
+        <source>Oversight board</source>
+        <translation>督办看板</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Waiting for dispatch</source>
+        <translation>待派单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-for overdue</source>
+        <translation>签收超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling overdue</source>
+        <translation>办理超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extension requests</source>
+        <translation>延期待审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervised</source>
+        <translation>督办件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the rating</source>
+        <translation>待评价</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Work orders</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open and overdue by department</source>
+        <translation>各部门在办与超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open and overdue by village or community</source>
+        <translation>各村（社区）在办与超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders by status</source>
+        <translation>各状态工单数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Double-click a unit to see its open work orders.</source>
+        <translation>双击单位查看其在办工单。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign-for late</source>
+        <translation>签收超时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation>办理超时</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>as of %1</source>
+        <translation>截至%1</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchStepDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/dispatch_step_dialog.py" line="+58"/>
+        <source>Sign for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record progress</source>
+        <translation>记录办理进展</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request an extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return to the center</source>
+        <translation>退单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply with the result</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve the extension</source>
+        <translation>同意延期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse the extension</source>
+        <translation>不同意延期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervise</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
         <source>Note</source>
-        <translation>备注</translation>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Progress</source>
+        <translation>办理进展</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reminder</source>
+        <translation>催办内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervision note</source>
+        <translation>督办意见</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Extend until</source>
+        <translation>延期至</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New deadline</source>
+        <translation>新的办理期限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required</source>
+        <translation>必填</translation>
     </message>
 </context>
 <context>
@@ -634,6 +1666,19 @@ Requests recorded at the counter will appear here.</source>
         <location line="+1"/>
         <source>Later</source>
         <translation>以后再说</translation>
+    </message>
+</context>
+<context>
+    <name>DraftedMediationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/mediation_dialog_base.py" line="+95"/>
+        <source>Restored the unsaved text from %1.</source>
+        <translation>已恢复 %1 未保存的内容。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Draft saved at %1</source>
+        <translation>草稿已于 %1 保存</translation>
     </message>
 </context>
 <context>
@@ -678,9 +1723,194 @@ Requests recorded at the counter will appear here.</source>
     </message>
 </context>
 <context>
+    <name>ImportResidentsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/import_residents_dialog.py" line="+105"/>
+        <source>Import residents</source>
+        <translation>导入居民</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import grids</source>
+        <translation>导入网格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the roster</source>
+        <translation>导入名册</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An .xlsx or .csv file (UTF-8 or GBK)</source>
+        <translation>.xlsx 或 .csv 文件（UTF-8 或 GBK 编码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The first rows as read from the file:</source>
+        <translation>文件中的前几行：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason / change</source>
+        <translation>原因或变更</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the roster file to import.</source>
+        <translation>请选择要导入的居民名册文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to columns</source>
+        <translation>返回列对应</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose the roster</source>
+        <translation>选择居民名册</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rosters (*.xlsx *.csv)</source>
+        <translation>居民名册 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The file could not be read.</source>
+        <translation>无法读取这个文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column %1</source>
+        <translation>第%1列</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln row(s) found. Check which column holds what, then check the rows.</source>
+        <translation>
+            <numerusform>共找到 %Ln 行。请核对每个字段对应的列，然后检查各行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fix the column choices and check again.</source>
+        <translation>请修改列对应后重新检查。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Import %Ln resident(s)</source>
+        <translation>
+            <numerusform>导入 %Ln 位居民</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing has been written yet. Rejected rows are listed first; fix them in the file and check again, or import the others.</source>
+        <translation>尚未写入任何数据。未导入的行列在最前面：可以在文件中改正后重新检查，也可以先导入其余各行。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import finished.</source>
+        <translation>导入完成。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="+127"/>
+        <source>Grid Station is locked</source>
+        <translation>网格驿站已锁定</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Grid Station</source>
+        <translation>网格驿站</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Locked after a time without use. %1 is logged in: enter the password to go on. Open windows and unfinished work are kept.</source>
+        <translation>一段时间无人操作，已自动锁定。当前登录的是 %1：请输入密码继续。打开的窗口和未完成的工作都会保留。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Please enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+56"/>
+        <location filename="../../ui/login_dialog.py" line="+65"/>
         <source>Log in to Grid Station</source>
         <translation>登录网格驿站</translation>
     </message>
@@ -695,7 +1925,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>请使用本驿站的账号登录。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>&amp;Username</source>
         <translation>登录名(&amp;U)</translation>
     </message>
@@ -705,23 +1935,28 @@ Requests recorded at the counter will appear here.</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+60"/>
+        <location line="+4"/>
+        <location line="+82"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-82"/>
         <source>Exit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Please enter your username.</source>
         <translation>请填写登录名。</translation>
     </message>
     <message>
         <location line="+38"/>
+        <source>Choose your own password to log in.</source>
+        <translation>请先设置您自己的密码，才能登录。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -729,7 +1964,7 @@ Requests recorded at the counter will appear here.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+51"/>
+        <location filename="../../ui/main_window.py" line="+57"/>
         <source>Grid Station</source>
         <translation>网格驿站</translation>
     </message>
@@ -739,7 +1974,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>网格驿站 — %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Reception</source>
         <translation>接待</translation>
     </message>
@@ -755,17 +1990,16 @@ Requests recorded at the counter will appear here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>New request</source>
         <translation>新建诉求</translation>
     </message>
@@ -780,7 +2014,12 @@ Requests recorded at the counter will appear here.</source>
         <translation>打印受理回执…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
+        <source>Mediation case file</source>
+        <translation>调解卷宗</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Counting work orders…</source>
         <translation>正在统计工单…</translation>
     </message>
@@ -790,7 +2029,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+147"/>
         <source>Select a work order in the list to print its receipt.</source>
         <translation>请先在工单列表中选中一张工单，再打印受理回执。</translation>
     </message>
@@ -806,36 +2045,69 @@ Requests recorded at the counter will appear here.</source>
             <numerusform>工单总数 %Ln 张</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>MediationAddPartyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/mediation_add_party_dialog.py" line="+29"/>
+        <source>Add a party</source>
+        <translation>增加当事人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name, pinyin initials or phone</source>
+        <translation>姓名、拼音首字母或电话</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No agent / not stated</source>
+        <translation>无代理人 / 未说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind of agent</source>
+        <translation>代理人类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. general authorisation, special authorisation</source>
+        <translation>如：一般授权、特别授权</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authorisation</source>
+        <translation>授权范围</translation>
+    </message>
     <message>
         <location line="+8"/>
-        <source>Work orders by month, status, category and grid</source>
-        <translation>按月份、状态、类别和网格统计工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Overdue and supervised work orders</source>
-        <translation>超期和督办工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Satisfaction from return visits</source>
-        <translation>回访满意度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export the monthly report to Excel</source>
-        <translation>月报导出为 Excel</translation>
+        <source>New resident: %1 (recorded with the mediation)</source>
+        <translation>新居民：%1（随调解案件登记）</translation>
     </message>
 </context>
 <context>
     <name>MediationAgreementDialog</name>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="+65"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="+82"/>
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Written agreement</source>
         <translation>书面协议(&amp;W)</translation>
     </message>
@@ -914,21 +2186,36 @@ Requests recorded at the counter will appear here.</source>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Effective once signed by all (art. 29) unless a later day was agreed.</source>
+        <translation>各方签名之日起生效（人民调解法第二十九条），另有约定的除外。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Takes effect on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>The agreement cannot take effect before it is signed (%1): choose the signing date or a later day.</source>
+        <translation>协议不能早于签署日期（%1）生效：请选择签署当日或之后的日期。</translation>
+    </message>
 </context>
 <context>
     <name>MediationDetailPage</name>
     <message>
-        <location filename="../../ui/pages/mediation_detail_page.py" line="+111"/>
+        <location filename="../../ui/pages/mediation_detail_page.py" line="+183"/>
         <source>← Mediation cases (Esc)</source>
         <translation>← 调解案件 (Esc)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Print case file</source>
         <translation>打印卷宗</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -958,17 +2245,37 @@ Requests recorded at the counter will appear here.</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Outcome</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-35"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Performance and court</source>
+        <translation>履行与司法确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case file</source>
+        <translation>卷宗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Source</source>
         <translation>案件来源</translation>
     </message>
@@ -1013,7 +2320,22 @@ Requests recorded at the counter will appear here.</source>
         <translation>记录已告知(&amp;N)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>The parties&apos; consent: who agreed, when, and why more time is needed</source>
+        <translation>当事人同意情况：谁在何时同意、为何需要延长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xtend</source>
+        <translation>延长(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Extend the time limit</source>
+        <translation>延长调解期限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Print application</source>
         <translation>打印申请书</translation>
     </message>
@@ -1073,7 +2395,22 @@ Requests recorded at the counter will appear here.</source>
         <translation>修改当事人信息(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>A&amp;dd party…</source>
+        <translation>增加当事人(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove party…</source>
+        <translation>删除当事人…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change &amp;mediators…</source>
+        <translation>更换调解员(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>&amp;Add investigation record…</source>
         <translation>添加调查记录(&amp;A)…</translation>
     </message>
@@ -1103,27 +2440,43 @@ Requests recorded at the counter will appear here.</source>
         <translation>打印调解协议</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+56"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-55"/>
         <source>Visitor</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Performed?</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lawsuit</source>
+        <translation>起诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk of escalation</source>
+        <translation>激化风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Notes</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>&amp;Add return visit…</source>
         <translation>添加回访(&amp;A)…</translation>
     </message>
@@ -1134,11 +2487,12 @@ Requests recorded at the counter will appear here.</source>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-114"/>
         <source>Closed on</source>
         <translation>结案日期</translation>
     </message>
@@ -1154,11 +2508,12 @@ Requests recorded at the counter will appear here.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+28"/>
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-27"/>
         <source>Statistics</source>
         <translation>统计信息</translation>
     </message>
@@ -1168,32 +2523,139 @@ Requests recorded at the counter will appear here.</source>
         <translation>记录调解结果(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+20"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+117"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>What has been done, what is still missing</source>
+        <translation>已履行哪些、还差什么</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record &amp;performance</source>
+        <translation>记录履行情况(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Performance of the agreement</source>
+        <translation>协议履行情况</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Record court &amp;confirmation</source>
+        <translation>记录司法确认(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ruled on</source>
+        <translation>裁定日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Court confirmation (within 30 days of the agreement&apos;s effect)</source>
+        <translation>司法确认（协议生效之日起三十日内申请）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required?</source>
+        <translation>必备/按需</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is missing</source>
+        <translation>缺少的内容</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Archive and lock…</source>
+        <translation>归档并锁定(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why the archived case must be changed</source>
+        <translation>需要修改已归档案件的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reopen…</source>
+        <translation>重新打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print whole case file</source>
+        <translation>打印整本卷宗</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>This mediation case could not be loaded.</source>
         <translation>无法加载这个调解案件。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Overdue by %1 day(s)</source>
         <translation>已超期 %1 天</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 day(s) left</source>
         <translation>还剩 %1 天</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Performance overdue by %1 day(s): remind the parties</source>
+        <translation>履行已逾期%1天：请提醒当事人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source> (referred by %1)</source>
         <translation>（移送单位：%1）</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+61"/>
         <source> (lead)</source>
         <translation>（主调）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-55"/>
+        <source> (extended from %1 with consent: %2)</source>
+        <translation>（原期限%1，经当事人同意延长：%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>(not classified)</source>
         <translation>（未分类）</translation>
     </message>
@@ -1203,7 +2665,12 @@ Requests recorded at the counter will appear here.</source>
         <translation>尚未记录</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+34"/>
+        <source>Mediators: %1</source>
+        <translation>调解员：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>No investigation records yet.</source>
         <translation>还没有调查记录。</translation>
     </message>
@@ -1223,7 +2690,76 @@ Requests recorded at the counter will appear here.</source>
         <translation>调解事项</translation>
     </message>
     <message>
+        <location line="+362"/>
+        <source>Archive %1 and lock it?</source>
+        <translation>归档 %1 并锁定？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing in an archived case can be changed until someone reopens it with a reason, which is recorded.</source>
+        <translation>归档后案件不能再修改；如需修改，须写明理由重新打开，理由会被记录。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <location line="+31"/>
+        <location line="+122"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <source>Reopen %1 for changes?</source>
+        <translation>重新打开 %1 以便修改？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reason is kept with the case: %1</source>
+        <translation>理由将随案件保存：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Take %1 off this case?</source>
+        <translation>将%1从本案当事人中删除？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The resident stays in the register; the change is recorded.</source>
+        <translation>该居民仍保留在居民名册中；此次修改会被记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>The case file is not complete yet.</source>
+        <translation>卷宗还不齐全。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print what there is anyway?</source>
+        <translation>仍然打印现有的文书吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print anyway</source>
+        <translation>仍然打印</translation>
+    </message>
+    <message>
+        <location line="-744"/>
+        <location line="+207"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1278,7 +2814,92 @@ Requests recorded at the counter will appear here.</source>
         <translation>签字人</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Measures: %1</source>
+        <translation>措施：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Performance is tracked once an agreement is reached (outcome: success).</source>
+        <translation>达成协议（调解成功）后跟踪履行情况。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Now: %1</source>
+        <translation>目前：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>deadline %1</source>
+        <translation>履行期限 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deadline passed %1 day(s) ago: remind the parties</source>
+        <translation>履行期限已过%1天：请提醒当事人</translation>
+    </message>
+    <message>
         <location line="+24"/>
+        <source>The window opens when a signed agreement takes effect (record the signing date in the agreement).</source>
+        <translation>协议签署生效后开始计算申请期限（请在“协议”中填写签署日期）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agreement effective %1; apply by %2</source>
+        <translation>协议生效日期 %1；申请截止 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (applied %1)</source>
+        <translation>（%1申请）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (ruled %1)</source>
+        <translation>（%1裁定）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Window closed %1 day(s) ago</source>
+        <translation>申请期限已过%1天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 day(s) left to apply</source>
+        <translation>还可申请%1天</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Archived on %1 by %2. Reopen with a reason to change anything.</source>
+        <translation>%2于%1归档。如需修改，请写明理由后重新打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still missing before archiving: %1</source>
+        <translation>归档前还缺：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case file is complete.</source>
+        <translation>卷宗已齐全。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last reopened: %1</source>
+        <translation>上次重新打开：%1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Prevented a civil dispute turning criminal</source>
         <translation>防止民转刑</translation>
     </message>
@@ -1347,10 +2968,25 @@ Requests recorded at the counter will appear here.</source>
     </message>
 </context>
 <context>
+    <name>MediationMediatorsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/mediation_mediators_dialog.py" line="+31"/>
+        <location line="+23"/>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead mediator</source>
+        <translation>主持调解员</translation>
+    </message>
+</context>
+<context>
     <name>MediationNewCaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs/mediation_new_case_dialog.py" line="+81"/>
+        <location filename="../../ui/dialogs/mediation_new_case_dialog.py" line="+87"/>
         <source>New mediation case</source>
+        <extracomment>Columns holding a combo box instead of an item.</extracomment>
         <translation>新受理调解案件</translation>
     </message>
     <message>
@@ -1465,6 +3101,11 @@ Requests recorded at the counter will appear here.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Kind of agent</source>
+        <translation>代理人类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Authorisation</source>
         <translation>授权情况</translation>
     </message>
@@ -1480,16 +3121,26 @@ Requests recorded at the counter will appear here.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>Type into a cell to fill in ethnic group, occupation, address or agent; a known resident&apos;s phone stays masked.</source>
-        <translation>在表格中直接输入民族、职业、住址或代理人；已登记居民的电话保持隐藏。</translation>
+        <source>Type into a cell to fill in ethnic group, occupation, address or agent (choose legal or entrusted agent); a known resident&apos;s phone stays masked.</source>
+        <translation>在表格中直接输入民族、职业、住址或代理人（并选择法定代理人或委托代理人）；已登记居民的电话保持遮蔽显示。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+193"/>
+        <source>Party %1: type the agent&apos;s name, or set the kind of agent to &quot;Not stated&quot;.</source>
+        <translation>第%1位当事人：请填写代理人姓名，或把代理人类型改为“未注明”。</translation>
+    </message>
+    <message>
+        <location line="-129"/>
         <source>%1 is already a party.</source>
         <translation>%1 已经是当事人。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+28"/>
+        <source>Not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>New resident: added to the register when saved</source>
         <translation>新居民：保存时登记到居民名册</translation>
     </message>
@@ -1497,7 +3148,7 @@ Requests recorded at the counter will appear here.</source>
 <context>
     <name>MediationOutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/mediation_outcome_dialog.py" line="+47"/>
+        <location filename="../../ui/dialogs/mediation_outcome_dialog.py" line="+48"/>
         <location line="+22"/>
         <source>Outcome</source>
         <translation>调解结果</translation>
@@ -1558,15 +3209,30 @@ Requests recorded at the counter will appear here.</source>
         <translation>防止群体性上访</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Statistics</source>
         <translation>统计信息</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> person(s)</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all parties</source>
+        <translation>全部当事人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many people were involved (0: count every party)</source>
+        <translation>涉及人数（0：按全部当事人计）</translation>
     </message>
 </context>
 <context>
     <name>MediationPage</name>
     <message>
-        <location filename="../../ui/pages/mediation_page.py" line="+79"/>
+        <location filename="../../ui/pages/mediation_page.py" line="+88"/>
         <source>Mediation</source>
         <translation>调解</translation>
     </message>
@@ -1581,24 +3247,49 @@ Requests recorded at the counter will appear here.</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;My cases</source>
+        <translation>我的案件(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the cases I mediate (my account&apos;s place on the mediator roster)</source>
+        <translation>只看我调解的案件（按账号对应的调解员名册）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All mediators</source>
+        <translation>全部调解员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anything</source>
+        <translation>全部提醒</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>New mediation case (Ctrl+Shift+N)</source>
         <translation>受理调解案件 (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+75"/>
         <source>Mediation files are confidential.
 Only mediators and station administrators can open them.</source>
         <translation>调解档案须保密。
 只有调解员和驿站管理员可以查看。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+24"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
@@ -1612,14 +3303,21 @@ Try other words, or choose “All statuses”.</source>
 请换个词，或选择“全部状态”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>None of your cases matches.
+Untick “My cases” to see the whole station&apos;s cases.</source>
+        <translation>您的案件中没有符合条件的。
+取消勾选“我的案件”可查看本站全部案件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No mediation cases yet.
 Accept a dispute with “New mediation case”, or hand one over from a work order.</source>
         <translation>还没有调解案件。
 可点击“受理调解案件”，或从工单转调解。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
@@ -1627,7 +3325,7 @@ Accept a dispute with “New mediation case”, or hand one over from a work ord
 <context>
     <name>MediationPartyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/mediation_party_dialog.py" line="+31"/>
+        <location filename="../../ui/dialogs/mediation_party_dialog.py" line="+32"/>
         <source>Party</source>
         <translation>当事人</translation>
     </message>
@@ -1667,7 +3365,17 @@ Accept a dispute with “New mediation case”, or hand one over from a work ord
         <translation>授权情况</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>No agent / not stated</source>
+        <translation>无代理人 / 未说明</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Kind of agent</source>
+        <translation>代理人类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>e.g. Han</source>
         <translation>如：汉族</translation>
     </message>
@@ -1690,7 +3398,7 @@ Accept a dispute with “New mediation case”, or hand one over from a work ord
 <context>
     <name>MediationRecordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/mediation_record_dialog.py" line="+50"/>
+        <location filename="../../ui/dialogs/mediation_record_dialog.py" line="+52"/>
         <source>Investigation record</source>
         <translation>调查记录</translation>
     </message>
@@ -1766,18 +3474,8 @@ A: …</source>
         <source>Result of the session</source>
         <translation>调解结果</translation>
     </message>
-    <message>
-        <location line="+45"/>
-        <source>Restored the unsaved text from %1.</source>
-        <translation>已恢复 %1 未保存的内容。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Draft saved at %1</source>
-        <translation>草稿已于 %1 保存</translation>
-    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+46"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字</numerusform>
@@ -1816,11 +3514,41 @@ A: …</source>
         <source>Lead mediator</source>
         <translation>主调解员</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>remind to perform</source>
+        <translation>催促履行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>awaiting return visit</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>court confirmation window open</source>
+        <translation>司法确认申请期内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
 </context>
 <context>
     <name>MediationVisitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/mediation_visit_dialog.py" line="+38"/>
+        <location filename="../../ui/dialogs/mediation_visit_dialog.py" line="+42"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
@@ -1840,12 +3568,52 @@ A: …</source>
         <translation>履行情况</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>What was seen and said</source>
+        <translation>回访所见所闻</translation>
+    </message>
+    <message>
         <location line="+4"/>
-        <source>What was seen and said; any lawsuit; risk of escalation; measures taken</source>
-        <translation>回访所见所闻；是否起诉；有无激化风险；采取的措施</translation>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Satisfaction</source>
+        <translation>满意程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A party has gone to court over it</source>
+        <translation>有当事人就此起诉</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Lawsuit</source>
+        <translation>起诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Risk of escalation</source>
+        <translation>激化风险</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Measures taken to keep it from flaring up (needed when the risk is high)</source>
+        <translation>防止矛盾激化所采取的措施（风险较高时必填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>Notes</source>
         <translation>回访情况</translation>
     </message>
@@ -2334,6 +4102,85 @@ A: …</source>
     </message>
 </context>
 <context>
+    <name>RetentionSection</name>
+    <message>
+        <location filename="../../ui/pages/retention_section.py" line="+47"/>
+        <source>Work orders finished more than the set number of years ago lose the requester&apos;s name, phone, ID number and address and their location and description. Statistics stay. Residents with a newer work order or a mediation case keep their details. The change reaches the town server with the next sync.</source>
+        <translation>办结超过设定年数的工单，将删除诉求人的姓名、电话、身份证号和住址，以及工单的地点和详细描述；统计数据保留。有较新工单或调解案件的居民保留其信息。下次同步时，这项变更也会同步到镇服务器。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anonymise…</source>
+        <translation>匿名化…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep for</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+21"/>
+        <source>Preview first to see what would change.</source>
+        <translation>请先预览，查看将会改动哪些记录。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requester</source>
+        <translation>诉求人</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Finished before %1: %2 work order(s) and %3 resident(s) would be anonymised; %4 resident(s) keep their details.</source>
+        <translation>%1 之前办结的工单：将匿名化 %2 张工单、%3 名居民；%4 名居民保留信息。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Anonymise %1 work order(s) and %2 resident(s)?</source>
+        <translation>匿名化 %1 张工单和 %2 名居民的信息吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Names and contacts cannot be brought back afterwards.</source>
+        <translation>匿名化后，姓名和联系方式无法恢复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anonymise</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ReturnVisitDialog</name>
     <message>
         <location filename="../../ui/dialogs/return_visit_dialog.py" line="+37"/>
@@ -2389,7 +4236,7 @@ A: …</source>
 <context>
     <name>RevealIdDialog</name>
     <message>
-        <location filename="../../ui/dialogs/reveal_id_dialog.py" line="+44"/>
+        <location filename="../../ui/dialogs/reveal_id_dialog.py" line="+49"/>
         <source>Show full ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
@@ -2427,6 +4274,105 @@ A: …</source>
         <location line="+2"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Your role may not see full ID numbers. Ask the station administrator.</source>
+        <translation>您的角色不能查看完整身份证号码，如有需要请联系驿站管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>SafeModeWindow</name>
+    <message>
+        <location filename="../../ui/safe_mode.py" line="+58"/>
+        <source>Grid Station — safe mode</source>
+        <translation>网格驿站 — 安全模式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Grid Station started in safe mode</source>
+        <translation>网格驿站以安全模式启动</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No backups were found in the data folder or the second backup folder.</source>
+        <translation>在数据文件夹和第二备份位置中都没有找到备份。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Restore selected backup…</source>
+        <translation>从选中的备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restoring needs a writable data folder with free space.</source>
+        <translation>恢复需要数据文件夹可以写入并且有足够的磁盘空间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open data folder</source>
+        <translation>打开数据文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Data folder: %1</source>
+        <translation>数据文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The current database file is kept in the data folder under a new name; nothing is deleted. Work entered after this backup was made is not in it.</source>
+        <translation>当前的数据库文件会改名保留在数据文件夹中，不会删除任何文件。备份之后录入的内容不在这个备份里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The backup was restored. Grid Station will now start.</source>
+        <translation>备份已恢复，网格驿站现在启动。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was restored. Please start Grid Station again.</source>
+        <translation>备份已恢复，请重新启动网格驿站。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The previous database file was kept as %1.</source>
+        <translation>原来的数据库文件已保留为 %1。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+32"/>
+        <source>Grid Station</source>
+        <translation>网格驿站</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Restoring the backup, please wait…</source>
+        <translation>正在恢复备份，请稍候…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The backup made at %1 was restored.</source>
+        <translation>已从备份 %1 恢复数据。</translation>
     </message>
 </context>
 <context>
@@ -2843,6 +4789,709 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
     </message>
 </context>
 <context>
+    <name>StationSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/station_settings_section.py" line="+47"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locks the screen after this long without use. Open windows are kept.</source>
+        <translation>无人操作达到这个时间后锁定屏幕，打开的窗口会保留。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Station code</source>
+        <translation>驿站代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station &amp;name</source>
+        <translation>驿站名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mediation committee</source>
+        <translation>人民调解委员会(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Committee &amp;short name</source>
+        <translation>调委会简称(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock when idle</source>
+        <translation>闲置自动锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../ui/pages/statistics_page.py" line="+224"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From … to …</source>
+        <translation>自定义日期…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Whole town</source>
+        <translation>全镇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Monthly report (Excel)…</source>
+        <translation>统计月报（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly report (PDF)…</source>
+        <translation>统计月报（PDF）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work-order ledger (Excel)…</source>
+        <translation>工单台账（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mediation ledger (Excel)…</source>
+        <translation>调解案件台账（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident register (Excel)…</source>
+        <translation>居民名册（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import residents…</source>
+        <translation>导入居民…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Residents…</source>
+        <translation>居民…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grids…</source>
+        <translation>网格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roster (grid workers, mediators …)…</source>
+        <translation>名册（网格员、调解员等）…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Requests and mediation cases by month</source>
+        <translation>每月受理诉求和调解案件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests by category</source>
+        <translation>诉求类别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Requests by community</source>
+        <translation>各村（社区）诉求</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mediation cases by dispute type</source>
+        <translation>调解案件纠纷类型</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taken</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+222"/>
+        <location line="+11"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="-224"/>
+        <source>People&apos;s mediation</source>
+        <translation>人民调解</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Back to the figures (Esc)</source>
+        <translation>返回统计（Esc）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No cases behind this figure.</source>
+        <translation>这项统计没有对应的案件。</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not count</source>
+        <translation>统计失败</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+15"/>
+        <source>Mediation cases</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not yet recorded by this version: %1</source>
+        <translation>本版本尚未记录：%1</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1 — loading…</source>
+        <translation>%1 — 正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1: %Ln work order(s)</source>
+        <translation>
+            <numerusform>%1：%Ln 张工单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%1: %Ln mediation case(s)</source>
+        <translation>
+            <numerusform>%1：%Ln 件调解案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Writing %1…</source>
+        <translation>正在生成 %1…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsSection</name>
+    <message>
+        <location filename="../../ui/sync_settings.py" line="+57"/>
+        <source>One-time code from the town center</source>
+        <translation>镇网格中心给的一次性注册码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+146"/>
+        <source>Enroll</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the system&apos;s certificates</source>
+        <translation>留空：使用系统自带的证书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Town server</source>
+        <translation>镇服务器地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enrollment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync every</source>
+        <translation>同步间隔</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last result</source>
+        <translation>最近一次同步</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Enrolled as %1 (%2)</source>
+        <translation>已注册为 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not enrolled yet: enter the server address and the code, then Enroll</source>
+        <translation>本站尚未注册：填写镇服务器地址和注册码后点“注册”</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enrolled as %1. Restart the program to start syncing.</source>
+        <translation>已注册为 %1。请重新启动软件后开始同步。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enrolled. Syncing now.</source>
+        <translation>注册成功，正在同步。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the town&apos;s CA certificate</source>
+        <translation>选择镇里的 CA 证书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/widgets/sync_status.py" line="+25"/>
+        <location line="+39"/>
+        <source>Checking sync status…</source>
+        <translation>正在查看同步状态…</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync with the town server now (F9)</source>
+        <translation>立即与镇服务器同步（F9）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n conflict(s) to review</source>
+        <translation>
+            <numerusform>%n 处冲突待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Enrolled as another station: restart the program to start syncing</source>
+        <translation>已注册为另一个站点：请重新启动软件后开始同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not enrolled with the town server: working on this computer only</source>
+        <translation>未注册镇服务器，仅在本机工作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing… %1</source>
+        <translation>正在同步… %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Synced at %1</source>
+        <translation>已同步 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n record(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n 条待同步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (last synced %1)</source>
+        <translation>（上次同步 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (never synced)</source>
+        <translation>（从未同步）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last successful sync: %1</source>
+        <translation>上次成功同步：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n record(s) were refused by the town server</source>
+        <translation>
+            <numerusform>有 %n 条记录被镇服务器拒收</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="+37"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+</context>
+<context>
+    <name>UserAccountDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/user_account_dialog.py" line="+57"/>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role of %1</source>
+        <translation>更改 %1 的角色</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 位</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Username</source>
+        <translation>登录名(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Repea&amp;t password</source>
+        <translation>再次输入密码(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The new colleague chooses their own password at the first login.</source>
+        <translation>新同事第一次登录时需要设置自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the new password to the colleague in person. They choose their own at the next login; a lock after wrong passwords is lifted.</source>
+        <translation>请当面把新密码告诉这位同事，下次登录时需改为自己的密码；因输错密码造成的锁定同时解除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The new role applies from the colleague&apos;s next login.</source>
+        <translation>新角色在这位同事下次登录时生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersSection</name>
+    <message>
+        <location filename="../../ui/pages/users_section.py" line="+48"/>
+        <source>Everyone who works at this station logs in with their own account. Disabled accounts keep their history but can no longer log in.</source>
+        <translation>在本驿站工作的每个人都用自己的账号登录。停用的账号保留历史记录，但不能再登录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Username</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New account…</source>
+        <translation>新建账号…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+81"/>
+        <location line="+35"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must change password</source>
+        <translation>待修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Disable the account of %1?</source>
+        <translation>停用 %1 的账号吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They can no longer log in. Their work stays on record.</source>
+        <translation>停用后不能再登录，其经办记录仍然保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Account %1 saved.</source>
+        <translation>账号 %1 已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>_SidePanel</name>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="-135"/>
+        <source>Written at %1 by %2, %3</source>
+        <translation>%1 站 %2 填写，%3</translation>
+    </message>
+</context>
+<context>
     <name>confirm</name>
     <message>
         <location filename="../../ui/ask.py" line="+23"/>
@@ -2858,7 +5507,7 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../ui/app.py" line="+57"/>
+        <location filename="../../ui/app.py" line="+61"/>
         <location line="+12"/>
         <location filename="../../ui/selftest_window.py" line="+38"/>
         <source>Grid Station</source>
@@ -2874,12 +5523,12 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
 <context>
     <name>show_exception</name>
     <message>
-        <location filename="../../ui/errors.py" line="+28"/>
+        <location filename="../../ui/errors.py" line="+30"/>
         <source>Grid Station</source>
         <translation>网格驿站</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Something went wrong that the program did not expect.</source>
         <translation>程序遇到了意外错误。</translation>
     </message>

@@ -4,8 +4,10 @@ automatic backup, and Alembic upgrade to the current schema.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -47,20 +49,53 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
-def backup_database(db_path: Path, backup_dir: Path, *, label: str) -> Path:
-    """Copy the database with SQLite's online backup API (consistent even in WAL mode)."""
+def backup_database(
+    db_path: Path,
+    backup_dir: Path,
+    *,
+    label: str,
+    when: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Copy the database with SQLite's online backup API (consistent even in WAL mode).
+
+    The copy is a self-contained file (rollback journal, no ``-wal`` beside it) and appears
+    under its final name only once complete and flushed to disk: a power cut or a full disk
+    during the copy leaves at most a hidden ``.part`` file, never a half backup that looks
+    whole. ``progress(done_pages, total_pages)`` is called as the copy advances.
+    """
     backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"grid-station-{stamp}-{label}.sqlite3"
-    source = sqlite3.connect(db_path)
+    n = 1
+    while target.exists():  # two backups within one second
+        n += 1
+        target = backup_dir / f"grid-station-{stamp}-{label}-{n}.sqlite3"
+    part = backup_dir / f".{target.name}.part"
+    part.unlink(missing_ok=True)
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
     try:
-        dest = sqlite3.connect(target)
+        source = sqlite3.connect(db_path)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(part)
+            try:
+                source.backup(dest, pages=1024, progress=report)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"备份数据库失败：{exc}。请检查磁盘空间后重试。") from exc
-    finally:
-        source.close()
+            source.close()
+        with open(part, "rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(part, target)
+    except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise DatabaseError(
+            f"备份数据库失败：{exc}。请检查磁盘空间后重试。", code="backup_failed"
+        ) from exc
     return target

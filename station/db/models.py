@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from station.db.sealed import SealedJSON, SealedString
+
 
 class Base(DeclarativeBase):
     pass
@@ -140,10 +142,19 @@ class UserAccount(Base):
     roster_person_id: Mapped[str | None] = mapped_column(ForeignKey("roster_person.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Lockout (station.services.users): consecutive failures and until when logins wait.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AuditEntry(Base):
-    """Append-only record of sensitive actions (logins, reveals, exports, prints)."""
+    """Append-only record of sensitive actions (logins, reveals, exports, prints).
+
+    SQLite triggers (migration 0005) refuse every UPDATE and DELETE of these rows.
+    """
 
     __tablename__ = "audit_entry"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -178,7 +189,8 @@ class Event(Base):
     author: Mapped[str] = mapped_column(String(40))
     hlc: Mapped[str] = mapped_column(String(24))
     schema_version: Mapped[int] = mapped_column(Integer)
-    payload: Mapped[str] = mapped_column(Text)  # canonical JSON, changed fields only
+    # Canonical JSON, changed fields only; ID numbers in it sealed at rest (station.db.sealed).
+    payload: Mapped[str] = mapped_column(SealedJSON)
     content_hash: Mapped[str] = mapped_column(String(64))
     server_seq: Mapped[int | None] = mapped_column(Integer, index=True)  # set once pushed
 
@@ -201,7 +213,7 @@ class Conflict(Base):
     field: Mapped[str] = mapped_column(String(40))
     kept_event_id: Mapped[str] = mapped_column(String(36))
     lost_event_id: Mapped[str] = mapped_column(String(36))
-    lost_value: Mapped[str] = mapped_column(Text)
+    lost_value: Mapped[str] = mapped_column(SealedJSON)  # holds the lost payload
 
 
 # --------------------------------------------------------------------------- projections
@@ -215,7 +227,8 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(40), index=True)
     gender: Mapped[str] = mapped_column(String(8), default="")
     phone: Mapped[str] = mapped_column(String(20), default="", index=True)
-    id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
+    # Sealed at rest, deterministically: ``==`` finds a full number, LIKE finds nothing.
+    id_number: Mapped[str] = mapped_column(SealedString(18), default="", index=True)
     ethnicity: Mapped[str] = mapped_column(String(16), default="")
     occupation: Mapped[str] = mapped_column(String(40), default="")
     address: Mapped[str] = mapped_column(String(120), default="")
@@ -257,6 +270,29 @@ class Case(Base):
     mediation_id: Mapped[str | None] = mapped_column(String(36))
     merged_into: Mapped[str | None] = mapped_column(String(36))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Dispatch (station.domain.dispatch): lead unit is department_id or handling_community_id.
+    handling_community_id: Mapped[str | None] = mapped_column(String(16))
+    co_department_ids: Mapped[str] = mapped_column(String(200), default="")  # "D-1,D-2"
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    dispatched_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sign_deadline: Mapped[date | None] = mapped_column(Date)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime)
+    extension_state: Mapped[str] = mapped_column(String(16), default="")  # ExtensionState
+    extension_until: Mapped[date | None] = mapped_column(Date)
+    reminder_count: Mapped[int] = mapped_column(Integer, default=0)  # 催办, counted by the fold
+    supervision_note: Mapped[str] = mapped_column(Text, default="")  # latest 督办
+    rework_count: Mapped[int] = mapped_column(Integer, default=0)  # 重办, counted by the fold
+    # What the case's history lines (case_note) say, for statistics: set by the fold from
+    # those lines only, never by an event (migration 0006).
+    was_desk_settled: Mapped[bool] = mapped_column(Boolean, default=False)
+    was_station_handled: Mapped[bool] = mapped_column(Boolean, default=False)
+    was_escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    was_sent_to_mediation: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_dispatched_at: Mapped[datetime | None] = mapped_column(DateTime)
+    first_signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    first_replied_at: Mapped[datetime | None] = mapped_column(DateTime)  # or settled at desk
+    repeat_count: Mapped[int] = mapped_column(Integer, default=0)  # 再次反映 lines
     version: Mapped[str] = mapped_column(String(64))  # "{hlc} {event_id}" of last event
 
 
@@ -302,6 +338,21 @@ class MediationCase(Base):
     prevented_criminal: Mapped[bool] = mapped_column(Boolean, default=False)  # 防止民转刑
     prevented_petition: Mapped[bool] = mapped_column(Boolean, default=False)  # 防止群体性上访
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Statistics captured as the work happens (read by the statistics reports).
+    prevented_criminal_persons: Mapped[int] = mapped_column(Integer, default=0)
+    prevented_petition_persons: Mapped[int] = mapped_column(Integer, default=0)
+    # The agreement takes effect when signed (usually signed_on); 司法确认 counts from it.
+    effective_on: Mapped[date | None] = mapped_column(Date)
+    court_confirmation: Mapped[str] = mapped_column(String(16), default="")  # CourtConfirmation
+    court_applied_on: Mapped[date | None] = mapped_column(Date)
+    # court_confirmed_on (above): the day the court ruled (valid or invalid).
+    # One-month timer: the due date agreed with the parties when extended (None: one month).
+    extended_due_on: Mapped[date | None] = mapped_column(Date)
+    extension_consent: Mapped[str] = mapped_column(Text, default="")
+    # Archive lock (归档): set while archived; a reopen clears it and keeps its reason.
+    archived_on: Mapped[date | None] = mapped_column(Date)
+    archived_by: Mapped[str] = mapped_column(String(40), default="")
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[str] = mapped_column(String(64))  # "{hlc} {event_id}" of last event
 
 
@@ -314,6 +365,7 @@ class MediationParty(Base):
     seq: Mapped[int] = mapped_column(Integer)
     agent_name: Mapped[str] = mapped_column(String(40), default="")
     agent_authorization: Mapped[str] = mapped_column(String(200), default="")
+    agent_kind: Mapped[str] = mapped_column(String(16), default="")  # AgentKind or ""
 
 
 class MediationMediator(Base):
@@ -354,6 +406,22 @@ class ReturnVisit(Base):
     visitor: Mapped[str] = mapped_column(String(40))
     performance_status: Mapped[str] = mapped_column(String(16))
     notes: Mapped[str] = mapped_column(Text, default="")
+    satisfaction: Mapped[str] = mapped_column(String(24), default="")  # Satisfaction or ""
+    lawsuit: Mapped[bool] = mapped_column(Boolean, default=False)  # a party went to court
+    escalation_risk: Mapped[str] = mapped_column(String(16), default="")  # EscalationRisk
+    measures: Mapped[str] = mapped_column(Text, default="")
+
+
+class PerformanceNote(Base):
+    """A dated note on how an agreement is being performed (履行情况), append-only."""
+
+    __tablename__ = "mediation_performance_note"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the event id
+    mediation_id: Mapped[str] = mapped_column(ForeignKey("mediation_case.id"), index=True)
+    noted_on: Mapped[date] = mapped_column(Date)
+    performance_status: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(40), default="")
 
 
 # Tables whose rows are derived from events; ``check`` compares them with a rebuild.
@@ -367,5 +435,6 @@ PROJECTION_TABLES = (
     "mediation_record",
     "agreement_term",
     "return_visit",
+    "mediation_performance_note",
     "conflict",
 )

@@ -6,7 +6,11 @@ the very :class:`~station.services.events.EventRecord` s the services would have
 :func:`station.services.projection.fold_all` gives the rows the live path would have given.
 
 Everything random comes from the ``random.Random`` passed in, and no clock is read: the same
-seed and ``today`` always give the same events, ids and HLC times included.
+seed and ``today`` always give the same events, ids and HLC times included. The details
+added later (dispatch: joint handling, extensions, reminders, 督办 notes; mediation: agent
+kinds, performance notes, court confirmation, timer extensions, visit details, archiving)
+draw from small streams seeded by the record's own id, so the rest stays as it was and a
+shard gives the same events wherever it runs.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from station.demo.names import (
 from station.demo.rand import Weighted
 from station.demo.reference import TOWN, CategoryInfo, GridInfo, Town
 from station.domain.case_workflow import TERMINAL_STATUSES, TRANSITIONS, CaseAction
+from station.domain.dispatch import DispatchStep, ExtensionState, sign_deadline
 from station.domain.enums import (
     AgreementForm,
     CaseStatus,
@@ -44,6 +49,7 @@ from station.domain.enums import (
     Route,
     Urgency,
 )
+from station.domain.mediation_rules import AgentKind, CourtConfirmation, one_month_after
 from station.domain.numbers import case_number, mediation_number
 from station.domain.working_days import add_working_days, is_working_day
 from station.services.events import BASE_KEY, EventRecord
@@ -637,6 +643,10 @@ class CaseMaker:
         last_deadline: date | None = None
         dispatches = 0
         previous = p.received_at
+        # Fields of the current round of handling that are set: a new dispatch clears them
+        # (as station.services.dispatch does), so a re-dispatched case starts clean.
+        round_fields: dict[str, Any] = {}
+        extra: random.Random | None = None  # the dispatch details' own stream (see below)
         for i, step in enumerate(p.steps):
             action, at = step.action, step.at
             fields: dict[str, Any] = {}
@@ -656,22 +666,44 @@ class CaseMaker:
                 if dispatches == 1 and A.RETURN in (s.action for s in p.steps[i:]):
                     dept = rng.choice([d for d in self.department_ids if d != department_id])
                 last_deadline = _deadline(at.date(), cat.limit)
+                # Joint handling and the instructions come from a stream of the case's own,
+                # so adding them left every other draw of the town as it was.
+                extra = random.Random(f"{p.id}:{dispatches}")
+                co = ""
+                if extra.random() < _CO_HANDLING:
+                    co = extra.choice([d for d in self.department_ids if d != dept])
+                reason = f"请于{cn_date(last_deadline)}前办结并答复"
+                if co:
+                    reason = f"请牵头办理，{self.town.departments[co]}协办。" + reason
                 fields = {
                     "department_id": dept,
                     "assignee": self.town.department_staff[dept][1],
                     "deadline": iso(last_deadline),
+                    "instructions": reason,
+                    # As station.services.dispatch stamps them (on-time sign-for counts).
+                    "dispatched_at": iso(at),
+                    "sign_deadline": iso(sign_deadline(at.date())),
                 }
-                reason = f"请于{cn_date(last_deadline)}前办结并答复"
+                if co:
+                    fields["co_department_ids"] = co
+                for key, empty in _ROUND_FIELDS.items():
+                    if key not in fields and round_fields.get(key):
+                        fields[key] = empty
+                round_fields = {}
                 author = "zhongxin"
             elif action is A.SIGN_FOR:
+                fields["signed_at"] = iso(at)
                 author = "bumen"
             elif action is A.RETURN:
                 other = self.town.departments[department_id]
                 reason = rng.choice(texts.RETURN_REASONS).format(other=other)
+                if round_fields.get("extension_state"):
+                    fields["extension_state"] = ExtensionState.NONE.value
                 author = "bumen"
             elif action is A.REPLY:
                 fields["result"] = result_text
                 if p.flavour in ("center", "escalated"):
+                    fields["replied_at"] = iso(at)
                     author = "bumen"
                 else:
                     author = "tiaojie" if cat.parent_id == "K01" else "wangge"
@@ -717,6 +749,12 @@ class CaseMaker:
                 written=fields,
                 writers=writers,
             )
+            round_fields.update((k, v) for k, v in fields.items() if k in _ROUND_FIELDS)
+            if action is A.SIGN_FOR and extra is not None:
+                following = p.steps[i + 1].at if i + 1 < len(p.steps) else self.end
+                last_deadline = self._supervision(
+                    p, extra, at, following, last_deadline, writers, round_fields
+                )
             if i == note_after:
                 # Half-way to the next step, unless that is outside office hours.
                 following = p.steps[i + 1].at
@@ -742,16 +780,76 @@ class CaseMaker:
             # Overdue: the center puts it under supervision (督办), a flag, not a status.
             at = max(datetime.combine(last_deadline + _DAY, time(9)), previous + _MINUTE * 30)
             if at < self.end:
-                log.write(
-                    at=at,
-                    entity_type="case",
-                    entity_id=p.id,
-                    event_type="updated",
-                    author="zhongxin",
-                    payload={"supervised": True},
-                    written={"supervised": True},
-                    writers=writers,
-                )
+                note = f"已超过办理期限（{cn_date(last_deadline)}），请于三个工作日内办结并答复"
+                self._step(p, at, DispatchStep.SUPERVISE, note, {
+                    "supervised": True, "supervision_note": note,
+                }, writers)  # fmt: skip
+
+    def _supervision(
+        self,
+        p: CasePlan,
+        extra: random.Random,
+        signed: datetime,
+        following: datetime,
+        deadline: date | None,
+        writers: dict[str, str],
+        round_fields: dict[str, Any],
+    ) -> date | None:
+        """Between sign-for and the next step: now and then an extension asked for and
+        answered by the center, or a reminder (催办). Returns the deadline then in force."""
+        span = following - signed
+        if deadline is None or span < 4 * _HOUR:
+            return deadline
+        if extra.random() < _EXTENSION_ASKED:
+            until = _deadline(deadline, extra.choice((3, 5, 10)))
+            why = extra.choice(texts.EXTENSION_REASONS)
+            self._step(p, signed + span * 0.3, DispatchStep.REQUEST_EXTENSION,
+                f"申请延期至{until:%Y-%m-%d}。理由：{why}", {
+                    "extension_state": ExtensionState.REQUESTED.value,
+                    "extension_until": iso(until),
+                }, writers, author="bumen")  # fmt: skip
+            if extra.random() < 0.8:
+                self._step(p, signed + span * 0.55, DispatchStep.APPROVE_EXTENSION,
+                    f"同意延期，办理期限改为{until:%Y-%m-%d}", {
+                        "extension_state": ExtensionState.APPROVED.value,
+                        "deadline": iso(until),
+                    }, writers)  # fmt: skip
+                deadline = until
+                round_fields["extension_state"] = ExtensionState.APPROVED.value
+            else:
+                self._step(p, signed + span * 0.55, DispatchStep.REFUSE_EXTENSION,
+                    "不同意延期。请按原期限办结", {
+                        "extension_state": ExtensionState.REFUSED.value,
+                    }, writers)  # fmt: skip
+                round_fields["extension_state"] = ExtensionState.REFUSED.value
+            round_fields["extension_until"] = iso(until)
+        if extra.random() < _REMINDED:
+            self._step(p, signed + span * 0.8, DispatchStep.REMIND, "请抓紧办理", {}, writers)
+        return deadline
+
+    def _step(
+        self,
+        p: CasePlan,
+        at: datetime,
+        step: DispatchStep,
+        reason: str,
+        fields: dict[str, Any],
+        writers: dict[str, str],
+        *,
+        author: str = "zhongxin",
+    ) -> None:
+        """A supervision step as station.services.dispatch records it (no ``_base``)."""
+        at = at.replace(microsecond=0)
+        event_id = self.log.add(
+            at=at,
+            entity_type="case",
+            entity_id=p.id,
+            event_type="step",
+            author=author,
+            payload={"step": step.value, "reason": reason, "at": iso(at), "fields": fields},
+        )
+        for key in fields:
+            writers[key] = event_id
 
     def _context(self, p: CasePlan, loc_kind: str) -> dict[str, Any]:
         rng = self.rng
@@ -779,6 +877,19 @@ class CaseMaker:
 
 
 _RIVERS = ("霞溪", "东吾溪", "杨家溪")
+_HOUR = timedelta(hours=1)
+# Shares of dispatches: joint handling (协办), an extension asked for, a reminder.
+_CO_HANDLING = 0.15
+_EXTENSION_ASKED = 0.12
+_REMINDED = 0.1
+#: Fields of one round of handling, and what a new dispatch clears them to.
+_ROUND_FIELDS: dict[str, Any] = {
+    "co_department_ids": "",
+    "signed_at": None,
+    "replied_at": None,
+    "extension_state": ExtensionState.NONE.value,
+    "extension_until": None,
+}
 _OPEN = frozenset(S) - TERMINAL_STATUSES - {S.CLOSED}
 
 
@@ -1071,12 +1182,22 @@ class MediationMaker:
         people = [(applicant, PartyRole.APPLICANT.value)] + [
             (r, PartyRole.RESPONDENT.value) for r in respondents
         ]
+        # The tracking fields (agent kinds, performance notes, court confirmation, timer
+        # extensions, visit details, archiving) draw from the case's own stream, so adding
+        # them left the rest of the town exactly as it was.
+        extra = random.Random(p.id)
         parties = []
         for seq, (person, role) in enumerate(people, start=1):
-            agent, authorization = "", ""
+            agent, authorization, agent_kind = "", "", ""
             if rng.random() < 0.1:
                 agent = self.names.name("male" if rng.random() < 0.6 else "female")
                 authorization = rng.choice(texts.AGENT_AUTHORIZATIONS)
+                # A parent or guardian speaks for a minor or an incapacitated party: no
+                # authorisation to note; anyone else was entrusted by the party.
+                if extra.random() < 0.25:
+                    agent_kind, authorization = AgentKind.LEGAL.value, ""
+                else:
+                    agent_kind = AgentKind.ENTRUSTED.value
             parties.append(
                 {
                     "id": log.new_id(p.accepted_at),
@@ -1085,6 +1206,7 @@ class MediationMaker:
                     "seq": seq,
                     "agent_name": agent,
                     "agent_authorization": authorization,
+                    "agent_kind": agent_kind,
                 }
             )
         mediators = [self.leads.pick(rng)]
@@ -1139,7 +1261,47 @@ class MediationMaker:
         sessions = sum(1 for k, _ in p.timeline if k == "session")
         seen_sessions = 0
         performance = ""
-        for kind, at in p.timeline:
+        effective: date | None = None  # of the agreement: the court-confirmation window
+        applied_on: date | None = None
+        extended_due = one_month_after(p.accepted_at.date())
+        for kind, at in self._tracking(p, extra, close_at):
+            if kind == "extend":  # the parties agreed to a longer one-month timer
+                extended_due += timedelta(days=extra.choice((15, 20, 30)))
+                if close_at is not None:
+                    extended_due = max(extended_due, close_at.date())
+                self._update(p, at, {
+                    "extended_due_on": iso(extended_due),
+                    "extension_consent": extra.choice(texts.EXTENSION_CONSENTS),
+                }, writers)  # fmt: skip
+                continue
+            if kind == "perf_note":
+                if performance != PerformanceStatus.PENDING.value:  # done already
+                    continue
+                performance = extra.choice(
+                    (PerformanceStatus.PENDING.value, PerformanceStatus.PARTIAL.value)
+                )
+                self._event(p, at, "performance_noted", {
+                    "noted_on": iso(at.date()),
+                    "performance_status": performance,
+                    "text": extra.choice(texts.PERFORMANCE_NOTES[performance]),
+                })  # fmt: skip
+                continue
+            if kind == "ruling":
+                if applied_on is not None:
+                    ruling = (
+                        CourtConfirmation.VALID
+                        if extra.random() < 0.9
+                        else CourtConfirmation.INVALID
+                    )
+                    self._update(p, at, {
+                        "court_confirmation": ruling.value,
+                        "court_applied_on": iso(applied_on),
+                        "court_confirmed_on": iso(at.date()),
+                    }, writers)  # fmt: skip
+                continue
+            if kind == "archive":
+                self._event(p, at, "archived", {"archived_on": iso(at.date())})
+                continue
             place = rng.choice(texts.RECORD_PLACES).format(community=community.name)
             if kind == "investigation":
                 subject = rng.choice([r for r, _ in people]).name
@@ -1180,9 +1342,19 @@ class MediationMaker:
                     status = M.IN_PROGRESS
                     self._update(p, at, {"status": status.value}, writers)
             elif kind == "close":
-                performance = self._close(p, at, terms, context, amount, people, due, writers)
+                performance, effective = self._close(
+                    p, at, terms, context, amount, people, due, writers, extra
+                )
             elif kind == "court":
-                self._update(p, at, {"court_confirmed_on": iso(at.date())}, writers)
+                # Applied jointly within 30 days of the agreement's effect (art. 33); only a
+                # signed agreement has a day it took effect.
+                if effective is not None and effective <= at.date():
+                    applied_on = at.date()
+                    self._update(p, at, {
+                        "court_confirmation": CourtConfirmation.APPLIED.value,
+                        "court_applied_on": iso(applied_on),
+                        "court_confirmed_on": None,
+                    }, writers)  # fmt: skip
             elif kind == "visit":
                 performance = _visit_status(rng, performance, at.date(), due)
                 self._event(p, at, "visit_added", {
@@ -1190,6 +1362,7 @@ class MediationMaker:
                     "visitor": lead_name,
                     "performance_status": performance,
                     "notes": rng.choice(texts.VISIT_NOTES[performance]),
+                    **_visit_details(extra, performance),
                 })  # fmt: skip
 
     def _close(
@@ -1202,8 +1375,10 @@ class MediationMaker:
         people: list[tuple[Resident, str]],
         due: date,
         writers: dict[str, str],
-    ) -> str:
-        """Agreement and/or closing update; returns the performance status it leaves."""
+        extra: random.Random,
+    ) -> tuple[str, date | None]:
+        """Agreement and/or closing update; returns the performance status it leaves and the
+        day a signed agreement took effect."""
         rng = self.rng
         closed_on = iso(at.date())
         if p.target is M.SUCCEEDED:
@@ -1217,18 +1392,26 @@ class MediationMaker:
                 agreement["performance_deadline"] = iso(due)
             if amount is not None:
                 agreement["amount_fen"] = amount * 100
+            effective: date | None = None
             if written:
+                # Effective once all have signed (art. 29); now and then on an agreed later
+                # day (never where the parties went to court: they applied after it).
+                effective = at.date()
+                if extra.random() < 0.1 and not any(k == "court" for k, _ in p.timeline):
+                    effective += timedelta(days=extra.randint(1, 3))
                 agreement.update(
                     agreement_form=AgreementForm.WRITTEN.value,
                     copies=len(people) + 1,
                     signed_on=closed_on,
                     signed_by="、".join(r.name for r, _ in people),
+                    effective_on=iso(effective),
                 )
                 agreement["terms"] = filled
             else:
                 agreement.update(
                     agreement_form=AgreementForm.ORAL.value,
                     agreement_content="；".join(filled),
+                    effective_on=None,  # as save_agreement records an unsigned agreement
                 )
                 agreement["terms"] = []
             self._event(p, at, "agreement_set", agreement)
@@ -1242,10 +1425,12 @@ class MediationMaker:
             }
             if rng.random() < 0.04:
                 update["prevented_criminal"] = True
+                update["prevented_criminal_persons"] = len(people) + extra.randint(0, 3)
             if rng.random() < 0.02:
                 update["prevented_petition"] = True
+                update["prevented_petition_persons"] = len(people) + extra.randint(3, 12)
             self._update(p, at, update, writers)
-            return performance
+            return performance, effective
         if p.target is M.FAILED:
             update = {
                 "status": M.FAILED.value,
@@ -1266,7 +1451,50 @@ class MediationMaker:
                 "closed_on": closed_on,
             }
         self._update(p, at, update, writers)
-        return ""
+        return "", None
+
+    def _tracking(
+        self, p: MediationPlan, extra: random.Random, close_at: datetime | None
+    ) -> list[tuple[str, datetime]]:
+        """The case's timeline with what happens around it: a timer extension agreed before
+        the month ran out ("extend"), a performance note after the agreement ("perf_note"),
+        the court's ruling after an application ("ruling"), and the archive ("archive") of
+        some cases finished well before the demo's end. Everything before the end."""
+        out = list(p.timeline)
+        kinds = {k for k, _ in out}
+        due = one_month_after(p.accepted_at.date())
+        finish = close_at or self.end
+        # Agreed at a session when more time looks needed, or just before the month runs
+        # out on a case still open then.
+        sessions = [t for k, t in out if k == "session"]
+        late = finish.date() >= due - timedelta(days=3)
+        if sessions and (late or len(sessions) > 1) and extra.random() < (0.6 if late else 0.3):
+            if late:
+                day = due - timedelta(days=extra.randint(1, 4))
+                at = datetime.combine(day, time(9)) + timedelta(minutes=extra.randint(0, 480))
+            else:
+                at = extra.choice(sessions) + timedelta(minutes=extra.randint(20, 60))
+            if p.accepted_at < at < finish:
+                out.append(("extend", at))
+        if p.target is M.SUCCEEDED and close_at is not None and extra.random() < 0.35:
+            visits = [t for k, t in out if k == "visit"]
+            at = _into_office(close_at + timedelta(days=extra.randint(3, 9)), 0, working_only=True)
+            if at < min([*visits, self.end]):
+                out.append(("perf_note", at))
+        court = next((t for k, t in out if k == "court"), None)
+        if court is not None:
+            at = _into_office(court + timedelta(days=extra.randint(7, 20)), 0, working_only=True)
+            if at < self.end:
+                out.append(("ruling", at))
+        if close_at is not None and extra.random() < 0.3:
+            done = p.target is not M.SUCCEEDED or "visit" in kinds
+            done = done and ("court" not in kinds or any(k == "ruling" for k, _ in out))
+            last = max(t for _, t in out)
+            at = _into_office(last + timedelta(days=extra.randint(15, 45)), 0, working_only=True)
+            if done and at < self.end:
+                out.append(("archive", at))
+        out.sort(key=lambda kind_at: kind_at[1])
+        return out
 
     def _update(
         self, p: MediationPlan, at: datetime, values: dict[str, Any], writers: dict[str, str]
@@ -1310,6 +1538,33 @@ def _timeline(accepted: datetime, steps: list[tuple[str, int]]) -> list[tuple[st
         out.append((kind, at))
     out.sort(key=lambda kind_at: kind_at[1])  # a court date may fall after a visit
     return out
+
+
+_SATISFACTION = {
+    "performed": Weighted((("satisfied", 80), ("basically_satisfied", 20))),
+    "pending": Weighted((("satisfied", 50), ("basically_satisfied", 50))),
+    "partial": Weighted((("basically_satisfied", 60), ("dissatisfied", 40))),
+    "breached": Weighted((("dissatisfied", 80), ("basically_satisfied", 20))),
+}
+
+
+def _visit_details(rng: random.Random, performance: str) -> dict[str, Any]:
+    """What a return visit records beyond performance: satisfaction, a lawsuit, the risk of
+    the dispute flaring up again and the measures taken (required when the risk is high)."""
+    breached = performance == PerformanceStatus.BREACHED.value
+    if breached or performance == PerformanceStatus.PARTIAL.value:
+        risk = "high" if rng.random() < (0.4 if breached else 0.15) else "low"
+    else:
+        risk = "low" if rng.random() < 0.15 else "none"
+    measures = ""
+    if risk == "high" or (risk == "low" and rng.random() < 0.5):
+        measures = rng.choice(texts.VISIT_MEASURES[risk])
+    return {
+        "satisfaction": _SATISFACTION[performance].pick(rng),
+        "lawsuit": breached and rng.random() < 0.3,
+        "escalation_risk": risk,
+        "measures": measures,
+    }
 
 
 def _visit_status(rng: random.Random, current: str, visited: date, due: date) -> str:

@@ -745,3 +745,38 @@ VISIT_NOTES = {
 REFERRING_BODIES = ("霞溪派出所", "霞浦县人民法院", "霞溪镇信访办", "霞溪司法所")
 AGENT_AUTHORIZATIONS = ("一般授权代理", "特别授权代理（代为承认、放弃、变更调解请求）")
 RECORD_PLACES = ("霞溪镇人民调解委员会调解室", "{community}网格驿站", "当事人家中")
+
+# --------------------------------------------------------------------------- mediation tracking
+
+#: A dated performance note (履行情况) between the agreement and the return visit.
+PERFORMANCE_NOTES = {
+    "pending": (
+        "电话联系双方，被申请人表示正在筹措款项，会在约定期限内履行",
+        "到现场查看，清理工作已开始，约定期限内可以完成",
+    ),
+    "partial": (
+        "已支付部分款项，剩余部分双方约定延后一个月支付",
+        "杂物已清理大半，剩余部分被申请人承诺本周内清完",
+    ),
+}
+#: The parties' recorded consent to a longer one-month timer (人民调解 期限延长).
+EXTENSION_CONSENTS = (
+    "双方当事人同意延长调解期限，等待房屋测量结果",
+    "经双方同意延长调解期限，待外出务工的当事人返乡后再行调解",
+    "双方同意延长调解期限，先由村委会协调补偿方案",
+)
+#: Measures taken after a return visit (防范措施).
+VISIT_MEASURES = {
+    "low": ("网格员每周走访一次，关注双方关系", "已告知村（社区）调委会持续关注"),
+    "high": (
+        "已报告镇综治中心，安排网格员和派出所民警共同跟进",
+        "约双方再次见面调解，并请村干部到场稳定情绪",
+    ),
+}
+#: Why a department asks the center for more time (申请延期).
+EXTENSION_REASONS = (
+    "需协调多个部门现场会商",
+    "涉及群众较多，需逐户上门做工作",
+    "近期连续降雨，无法开展现场整治",
+    "需等待检测机构出具报告",
+)

@@ -47,6 +47,7 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from station.db import models as m
+from station.db import sealed
 from station.db.database import database_path, open_database
 from station.db.engine import backup_database
 from station.db.search_schema import create_statements, drop_statements
@@ -410,6 +411,7 @@ def _shard_to_file(shard: int, path: str) -> None:
     """In the forked process: one shard's rows into a scratch database at ``path``."""
     rows = shard_rows(_FORKED["plan"], shard, dialect=_sqlite_dialect())
     target = sqlite3.connect(path)
+    sealed.register_functions(target)  # ID numbers are sealed as they are written
     try:
         target.execute("PRAGMA journal_mode=OFF")  # scratch data: nothing to protect
         target.execute("PRAGMA synchronous=OFF")
@@ -586,7 +588,8 @@ def _columns(name: str) -> tuple[str, ...]:
 @cache
 def _insert_sql(name: str) -> str:
     columns = _columns(name)
-    return f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    marks = ", ".join(sealed.insert_placeholder(name, c) for c in columns)  # ID numbers sealed
+    return f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})"
 
 
 def _table(name: str) -> Table:

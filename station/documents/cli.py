@@ -12,7 +12,6 @@ file (and no audit entry: both happen in one transaction).
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from station.cli import EXIT_OK, EXIT_USAGE, _open_existing, _print_json
 from station.errors import GridStationError
+from station.services.users import os_login_name
 
 #: What ``KIND`` may be, in the order ``--help`` lists them (kept here, not imported from
 #: station.documents, so building the parser does not load reportlab).
@@ -133,7 +133,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     try:
         with db.transaction() as session:
             # Whoever runs the command is recorded in the audit as cli:<system user>.
-            user = _system_user()
+            user = os_login_name()
             actor = replace(system_actor(session), username=f"cli:{user}"[:40], display_name=user)
             if args.document == LEDGER:
                 pdf = render_ledger_document(
@@ -157,13 +157,6 @@ def cmd_print(args: argparse.Namespace) -> int:
     else:
         print(f"已生成《{title}》：{target}（{len(pdf) / 1024:.0f} KB）")
     return EXIT_OK
-
-
-def _system_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers and services)
-        return "unknown"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

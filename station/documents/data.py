@@ -172,6 +172,7 @@ class PartyData:
     phone: str = optional("联系方式")  # unmasked; masked only with MediationFormData.mask_phones
     address: str = optional("单位或住址")
     agent: str = optional("委托代理人")
+    agent_title: str = optional("代理人类别", "委托代理人")  # or 法定代理人
 
     def __post_init__(self) -> None:
         _coerce(self, "role", PartyRole)

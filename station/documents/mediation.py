@@ -112,7 +112,7 @@ def _party_grid(party: PartyData, side_label: str, data: MediationFormData
         [tk.Cell("单位或住址", party.address, span=3)],
     ]
     if party.agent.strip():
-        rows.append([tk.Cell("委托代理人", party.agent, span=3)])
+        rows.append([tk.Cell(party.agent_title or "委托代理人", party.agent, span=3)])
     return tk.field_grid(rows, width=_width(), st=_st(), pairs=3, label_width=22 * mm,
                          side_label=side_label, side_width=19 * mm)
 

@@ -75,12 +75,16 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.DISPATCHED,
         frozenset({Role.DISPATCHER}),
     ),
-    Transition(CaseAction.SIGN_FOR, frozenset({S.DISPATCHED}), S.IN_PROGRESS, _HANDLERS),
+    # A community's staff sign for and return what the center dispatched to their community
+    # (which station kind may: station.domain.dispatch.STATION_RULES).
+    Transition(
+        CaseAction.SIGN_FOR, frozenset({S.DISPATCHED}), S.IN_PROGRESS, _HANDLERS | _STATION_STAFF
+    ),
     Transition(
         CaseAction.RETURN,
         frozenset({S.DISPATCHED, S.IN_PROGRESS}),
         S.AWAITING_DISPATCH,
-        _HANDLERS,
+        _HANDLERS | _STATION_STAFF,
         needs_reason=True,
     ),
     Transition(

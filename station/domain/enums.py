@@ -139,7 +139,7 @@ class PartyRole(LabelledEnum):
 
 
 class PerformanceStatus(LabelledEnum):
-    PENDING = ("pending", "待履行")
+    PENDING = ("pending", "履行中")
     PARTIAL = ("partial", "部分履行")
     PERFORMED = ("performed", "已履行")
     BREACHED = ("breached", "未履行")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from station.server.crud import AuthStation
@@ -61,10 +61,24 @@ def _reference_json(row: ReferenceItem) -> str:
 
 
 def changes_since(
-    session: Session, *, station: AuthStation, since: int, limit: int, server_hlc: str
+    session: Session,
+    *,
+    station: AuthStation,
+    since: int,
+    limit: int,
+    server_hlc: str,
+    own_upto: int = 0,
 ) -> bytes:
-    """The JSON body of a :class:`~station.sync.protocol.ChangesPublic` page."""
+    """The JSON body of a :class:`~station.sync.protocol.ChangesPublic` page.
+
+    ``own_upto``: the station holds every event it wrote up to that ``server_seq`` (it
+    says so from its acknowledged pushes), so those stay out of the page — a station's own
+    work does not travel back to it. Later own events still come (a station restored from
+    an older backup gets back what it had pushed since)."""
     high = committed_last(session)
+    not_own = (
+        or_(Event.station_code != station.code, Event.server_seq > own_upto) if own_upto else None
+    )
     if station.sees_everything:
         in_scope = select(*_EVENT_COLUMNS)
     else:
@@ -77,6 +91,8 @@ def changes_since(
                 Audience.since_seq <= high,
             ),
         )
+    if not_own is not None:
+        in_scope = in_scope.where(not_own)
     events = session.execute(
         in_scope.where(Event.server_seq > since, Event.server_seq <= high)
         .order_by(Event.server_seq)
@@ -99,9 +115,11 @@ def changes_since(
     events = [e for e in events if e[0] <= upto]
     reference = [r for r in reference if r.seq <= upto]
     if not station.sees_everything and upto > since:
+        backfill_query = select(*_EVENT_COLUMNS)
+        if not_own is not None:
+            backfill_query = backfill_query.where(not_own)
         backfill = session.execute(
-            select(*_EVENT_COLUMNS)
-            .join(
+            backfill_query.join(
                 Audience,
                 and_(
                     Audience.entity_type == Event.entity_type,

@@ -11,10 +11,19 @@ app or a tampered client — and the event must not reach other stations. Checks
 3. domain — the very functions the desktop forms call (:func:`clean_person_fields`,
    :func:`clean_case_fields`, the mediation cleaners), looking up reference data and
    persons through :class:`ServerLookup`; a case action must be one the station's kind can
-   take and legal at its place in the case's history (the fold decides, as everywhere).
+   take and legal at its place in the case's history (the fold decides, as everywhere),
+   and the station-kind table of :mod:`station.domain.dispatch` must allow it for this
+   station (a village cannot dispatch; a department acts only on cases dispatched to it).
 
 Every problem raises a :class:`~station.errors.GridStationError` whose code and Chinese
 message go back to the station in that event's result.
+
+Not a rejection: a change to a mediation case another station has archived. The server
+cannot tell whether its author knew of the archive (a station that edits offline writes in
+good faith; HLC order is not knowledge), and a rejected event is lost to every copy. So it is
+accepted, and the fold on every station keeps the lock: the change stays in the case's
+history, is not applied, and becomes a conflict for a person (see
+:func:`station.services.projection.fold_mediation`).
 """
 
 from __future__ import annotations
@@ -29,8 +38,20 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 from station.db import models as m
 from station.domain.case_workflow import CaseAction, transition_for
 from station.domain.clock import HlcTimestamp, is_uuid
+from station.domain.dispatch import (
+    DISPATCH_FIELDS,
+    EDIT_DISPATCH,
+    DispatchStep,
+    ExtensionState,
+    UnitRole,
+    check_station_may,
+    check_step,
+    split_ids,
+    unit_role,
+)
 from station.domain.enums import (
     AgreementForm,
+    CaseStatus,
     MediationStatus,
     PartyRole,
     PerformanceStatus,
@@ -64,14 +85,15 @@ _MEDIATION_FIELDS = (
     "source", "referring_body", "dispute_type_id", "accepted_on", "committee", "facts",
     "status", "case_id", "notice_given_on", "closing_reason", "other_routes",
     "performance_status", "court_confirmed_on", "prevented_criminal", "prevented_petition",
-    "closed_on",
+    "closed_on", "prevented_criminal_persons", "prevented_petition_persons",
+    "court_confirmation", "court_applied_on", "extended_due_on", "extension_consent",
 )  # fmt: skip
 _AGREEMENT = (
     "agreement_form", "agreement_content", "performance_method", "performance_deadline",
-    "amount_fen", "copies", "signed_on", "signed_by", "terms",
+    "amount_fen", "copies", "signed_on", "signed_by", "terms", "effective_on",
 )  # fmt: skip
 _RECORD = ("id", "kind", "at", "place", "participants", "subject", "recorder", "body", "result")
-_PARTY = ("id", "person_id", "role", "seq", "agent_name", "agent_authorization")
+_PARTY = ("id", "person_id", "role", "seq", "agent_name", "agent_authorization", "agent_kind")
 
 EVENT_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
     "person": {"created": _PERSON_CREATE, "updated": persons.EDITABLE},
@@ -80,6 +102,7 @@ EVENT_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
         "updated": cases.EDITABLE,
         "action": ("action", "reason", "at", "fields"),
         "note_added": ("text", "at", "kind"),
+        "step": ("step", "reason", "at", "fields"),
     },
     "mediation": {
         "created": (*_MEDIATION_FIELDS, "number", "parties", "mediators"),
@@ -91,7 +114,13 @@ EVENT_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
         "record_added": _RECORD,
         "record_updated": _RECORD,
         "agreement_set": _AGREEMENT,
-        "visit_added": ("visited_on", "visitor", "performance_status", "notes"),
+        "visit_added": (
+            "visited_on", "visitor", "performance_status", "notes", "satisfaction", "lawsuit",
+            "escalation_risk", "measures",
+        ),
+        "performance_noted": ("noted_on", "performance_status", "text"),
+        "archived": ("archived_on",),
+        "reopened": ("reason",),
     },
 }
 MAIN_TABLE = {"person": "person", "case": "work_case", "mediation": "mediation_case"}
@@ -320,10 +349,27 @@ def _check_case(
             if received > max(written_at, datetime.now()) + FUTURE_SLACK:
                 raise _reject("受理时间不能晚于现在", "in_future", "received_at")
         cases.clean_case_fields(lookup, values)  # type: ignore[arg-type]
+        if DISPATCH_FIELDS & set(p) and station.kind != StationKind.CENTER.value:
+            state = _case_state(history()) if etype == "updated" else {}
+            check_station_may(
+                EDIT_DISPATCH,
+                kind=station.kind,
+                status=state.get("status") or CaseStatus.RECEIVED.value,
+            )
     elif etype == "note_added":
         _text(p, "text", required=True)
         _when(p, "at")
         _text(p, "kind", required=False, limit=24)
+        if station.kind == StationKind.DEPARTMENT.value:
+            state = _case_state(history())
+            check_station_may(
+                "progress",
+                kind=station.kind,
+                status=state.get("status", ""),
+                unit=_unit_role(station, lookup, state),
+            )
+    elif etype == "step":
+        _check_step(record, station=station, lookup=lookup, history=history)
     else:  # action
         _choice(CaseAction, p.get("action"), key="action")
         transition = transition_for(p["action"])
@@ -339,6 +385,13 @@ def _check_case(
         typed = _typed("work_case", fields)
         if typed.get("department_id") and lookup.get(m.Department, typed["department_id"]) is None:
             raise _reject("没有这个部门", "unknown", "department_id")
+        community = typed.get("handling_community_id")
+        if community and lookup.get(m.Community, community) is None:
+            raise _reject("没有这个村（社区）", "unknown", "handling_community_id")
+        for dept in split_ids(typed.get("co_department_ids")):
+            if lookup.get(m.Department, dept) is None:
+                raise _reject("协办单位中有不存在的部门", "unknown", "co_department_ids")
+        _choice(ExtensionState, typed.get("extension_state", ""), key="extension_state")
         _choice(Rating, typed.get("rating", ""), key="rating", allow_empty=True)
         roles = KIND_ROLES.get(station.kind, frozenset())
         if not roles & transition.roles:
@@ -347,7 +400,8 @@ def _check_case(
                 code="role_not_allowed",
                 field="action",
             )
-        folded = fold_case([*history(), record])
+        earlier = history()
+        folded = fold_case([*earlier, record])
         if f"{record.event_id}:status" in folded.conflicts:
             current = (folded.rows.get("work_case") or [{}])[0].get("status", "")
             raise TransitionError(
@@ -355,6 +409,84 @@ def _check_case(
                 current=str(current),
                 requested=transition.action.value,
             )
+        state = _case_state(earlier)
+        check_station_may(
+            transition.action.value,
+            kind=station.kind,
+            status=state.get("status", ""),
+            unit=_unit_role(station, lookup, state),
+        )
+
+
+# --------------------------------------------------------------------------- dispatch
+
+# Fields each supervision step may set (station.services.dispatch writes exactly these).
+STEP_FIELDS: dict[str, frozenset[str]] = {
+    DispatchStep.REQUEST_EXTENSION.value: frozenset({"extension_state", "extension_until"}),
+    DispatchStep.APPROVE_EXTENSION.value: frozenset({"extension_state", "deadline"}),
+    DispatchStep.REFUSE_EXTENSION.value: frozenset({"extension_state"}),
+    DispatchStep.REMIND.value: frozenset(),
+    DispatchStep.SUPERVISE.value: frozenset({"supervised", "supervision_note"}),
+}
+
+
+def _case_state(events: list[EventRecord]) -> dict[str, Any]:
+    """The case as the accepted events fold it (before the event being checked)."""
+    row = dict((fold_case(events).rows.get("work_case") or [{}])[0])
+    row["status"] = row.get("status") or CaseStatus.RECEIVED.value
+    return row
+
+
+def _unit_role(station: AuthStation, lookup: ServerLookup, state: dict[str, Any]) -> UnitRole:
+    communities = set()
+    for grid in station.grids:
+        info = lookup.reference.get("grid", grid)
+        if info and info.get("community_id"):
+            communities.add(info["community_id"])
+    return unit_role(
+        kind=station.kind,
+        department_id=station.department_id,
+        communities=frozenset(communities),
+        lead_department_id=state.get("department_id"),
+        lead_community_id=state.get("handling_community_id"),
+        co_department_ids=state.get("co_department_ids") or "",
+    )
+
+
+def _check_step(
+    record: EventRecord,
+    *,
+    station: AuthStation,
+    lookup: ServerLookup,
+    history: Callable[[], list[EventRecord]],
+) -> None:
+    p = record.payload
+    _choice(DispatchStep, p.get("step"), key="step")
+    _text(p, "reason", required=p["step"] == DispatchStep.SUPERVISE.value)
+    _when(p, "at")
+    fields = p.get("fields", {})
+    if not isinstance(fields, dict):
+        raise _reject("“fields”应为对象", "bad_value", "fields")
+    unknown = sorted(set(fields) - STEP_FIELDS[p["step"]])
+    if unknown:
+        raise _reject(f"不能随操作修改：{', '.join(unknown)}", "bad_field", unknown[0])
+    typed = _typed("work_case", fields)
+    _choice(ExtensionState, typed.get("extension_state", ""), key="extension_state")
+    earlier = history()
+    state = _case_state(earlier)
+    if f"{record.event_id}:status" in fold_case([*earlier, record]).conflicts:
+        check_step(
+            p["step"], status=state.get("status", ""), extension=state.get("extension_state", "")
+        )
+        raise TransitionError(  # (check_step raises first; this is a safety net)
+            "工单当前状态不能执行这一步", current=str(state.get("status")), requested=p["step"]
+        )
+    check_station_may(
+        p["step"],
+        kind=station.kind,
+        status=state.get("status", ""),
+        unit=_unit_role(station, lookup, state),
+    )
 
 
 def _check_mediation(record: EventRecord, values: dict[str, Any], *, lookup: ServerLookup) -> None:
@@ -403,6 +535,16 @@ def _check_mediation(record: EventRecord, values: dict[str, Any], *, lookup: Ser
         _typed("return_visit", p)
         if "visited_on" not in p:
             raise _reject("请填写回访日期", "required", "visited_on")
+    elif etype == "performance_noted":
+        _choice(PerformanceStatus, p.get("performance_status"), key="performance_status")
+        _typed("mediation_performance_note", p)
+        if "noted_on" not in p:
+            raise _reject("请填写记录日期", "required", "noted_on")
+    elif etype == "archived":
+        if "archived_on" not in p:
+            raise _reject("请填写归档日期", "required", "archived_on")
+    elif etype == "reopened":
+        _text(p, "reason", required=True)
     if "status" in values:
         _choice(MediationStatus, values["status"], key="status")
 

@@ -16,9 +16,10 @@ from station.db.models import Department
 from station.domain.case_workflow import TERMINAL_STATUSES, CaseAction, transition_for
 from station.domain.enums import CaseStatus, MediationSource, PartyRole, Rating
 from station.errors import NotFoundError, ValidationError
-from station.services import cases, mediation, persons
+from station.services import cases, dispatch, mediation, persons
 from station.services.changes import Changed, Changes
 from station.services.events import Actor, record_event
+from station.services.text_fields import clean_text
 
 #: Actions that must say why, beyond what the state machine demands (escalating tells the
 #: town center what the station could not do).
@@ -30,15 +31,6 @@ NOTE_MAX = 5000
 def reason_required(action: CaseAction | str) -> bool:
     action = CaseAction(action)
     return action in REASON_REQUIRED or transition_for(action).needs_reason
-
-
-def _text(value: str, *, field: str, label: str, required: bool, limit: int) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationError(f"请填写{label}", code="required", field=field)
-    if len(value) > limit:
-        raise ValidationError(f"{label}最多{limit}字", code="too_long", field=field)
-    return value
 
 
 def _done(case: cases.CaseDetail, *more: str | None) -> Changed[cases.CaseDetail]:
@@ -57,7 +49,17 @@ def take_case_action(
 ) -> Changed[cases.CaseDetail]:
     """Any state-machine action with its reason (required where :func:`reason_required`)."""
     action = CaseAction(action)
-    reason = _text(
+    if action is CaseAction.DISPATCH:
+        raise ValidationError("派单请用派单窗口选择牵头单位和期限", code="use_dispatch")
+    # Dispatch steps that stamp their time (on-time counts): the dispatch service's own.
+    if action is CaseAction.SIGN_FOR and not fields:
+        return dispatch.sign_for_case(session, actor=actor, case_id=case_id, note=reason, at=at)
+    if action is CaseAction.RETURN and not fields:
+        return dispatch.return_case(session, actor=actor, case_id=case_id, reason=reason, at=at)
+    dispatch.check_local_station(
+        session, actor=actor, case=cases._case(session, case_id), step=action.value
+    )
+    reason = clean_text(
         reason,
         field="reason",
         label=f"“{action.label}”的原因",
@@ -93,37 +95,41 @@ def dispatch_case(
     department_id: str,
     deadline: date | None,
     note: str = "",
+    deadline_reason: str = "",
 ) -> Changed[cases.CaseDetail]:
-    """派单 (town center): to a department, with a deadline."""
+    """派单 to one department (see :func:`station.services.dispatch.dispatch_case` for
+    communities and co-handling units)."""
     if not department_id:
         raise ValidationError("请选择承办部门", code="required", field="department_id")
     if session.get(Department, department_id) is None:
         raise ValidationError("没有这个部门，请从列表中选择", code="unknown", field="department_id")
-    if deadline is not None and deadline < date.today():
-        raise ValidationError("办理期限不能早于今天", code="in_past", field="deadline")
-    fields: dict[str, Any] = {"department_id": department_id}
-    if deadline is not None:
-        fields["deadline"] = deadline
-    return take_case_action(
-        session, actor=actor, case_id=case_id, action=CaseAction.DISPATCH, reason=note, **fields
+    return dispatch.dispatch_case(
+        session,
+        actor=actor,
+        case_id=case_id,
+        department_id=department_id,
+        deadline=deadline,
+        deadline_reason=deadline_reason or ("派单时指定" if deadline else ""),
+        instructions=note,
     )
 
 
 def reply_to_case(
     session: Session, *, actor: Actor, case_id: str, result: str
 ) -> Changed[cases.CaseDetail]:
-    """答复: what was done and what the resident is told."""
-    result = _text(result, field="result", label="办理结果", required=True, limit=REASON_MAX)
-    return take_case_action(
-        session, actor=actor, case_id=case_id, action=CaseAction.REPLY, result=result
-    )
+    """答复: what was done and what the resident is told (with its time, for on-time counts)."""
+    result = clean_text(result, field="result", label="办理结果", required=True, limit=REASON_MAX)
+    return dispatch.reply_case(session, actor=actor, case_id=case_id, result=result)
 
 
 def record_progress(
     session: Session, *, actor: Actor, case_id: str, text: str
 ) -> Changed[cases.CaseDetail]:
     """办理进展: a note on the history that does not change the status."""
-    text = _text(text, field="text", label="办理进展", required=True, limit=NOTE_MAX)
+    text = clean_text(text, field="text", label="办理进展", required=True, limit=NOTE_MAX)
+    dispatch.check_local_station(
+        session, actor=actor, case=cases._case(session, case_id), step="progress"
+    )
     case = cases.get_case(session, case_id=case_id)
     if CaseStatus(case.status) in TERMINAL_STATUSES:
         raise ValidationError(
@@ -164,9 +170,12 @@ def record_return_visit(
         ) from None
     if solved is None:
         raise ValidationError("请选择问题是否已解决", code="required", field="solved")
-    notes = _text(notes, field="notes", label="回访记录", required=False, limit=REASON_MAX)
+    notes = clean_text(notes, field="notes", label="回访记录", required=False, limit=REASON_MAX)
     at = at or datetime.now().replace(microsecond=0)
     case = cases.get_case(session, case_id=case_id)
+    dispatch.check_local_station(
+        session, actor=actor, case=cases._case(session, case_id), step=CaseAction.CLOSE.value
+    )
     if case.status in (CaseStatus.REPLIED.value, CaseStatus.DESK_SETTLED.value):
         cases.act_on_case(
             session, actor=actor, case_id=case_id, action=CaseAction.REQUEST_VISIT, at=at
@@ -207,6 +216,9 @@ def hand_to_mediation(
     may be new to the station: ``new_respondent`` (name, phone …) creates them first.
     """
     case = cases.get_case(session, case_id=case_id)
+    dispatch.check_local_station(
+        session, actor=actor, case=cases._case(session, case_id), step=CaseAction.TO_MEDIATION
+    )
     if not case.requester_id:
         raise ValidationError(
             "这张工单没有诉求人，不能转为调解（调解需要申请人）",
@@ -227,7 +239,7 @@ def hand_to_mediation(
         raise ValidationError("被申请人不能是诉求人本人", code="same_person", field="respondent")
     if not mediator_id:
         raise ValidationError("请选择调解员", code="required", field="mediator")
-    facts = _text(
+    facts = clean_text(
         facts or f"{case.summary}\n{case.description}".strip(),
         field="facts",
         label="纠纷简要情况",

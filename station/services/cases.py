@@ -33,6 +33,7 @@ from station.domain.deadlines import (
 )
 from station.domain.enums import CaseStatus, Channel, MediationStatus, Rating, Route, Urgency
 from station.domain.numbers import case_number
+from station.domain.permissions import Permission, require
 from station.domain.working_days import add_working_days
 from station.errors import NotFoundError, ValidationError
 from station.services.events import Actor, record_event
@@ -70,6 +71,17 @@ ACTION_FIELDS = (
     "mediation_id",
     "merged_into",
     "supervised",
+    # Dispatch (station.services.dispatch): lead/co-handling units, times, extension.
+    "handling_community_id",
+    "co_department_ids",
+    "instructions",
+    "dispatched_at",
+    "sign_deadline",
+    "signed_at",
+    "replied_at",
+    "extension_state",
+    "extension_until",
+    "supervision_note",
 )
 
 
@@ -137,6 +149,21 @@ class CaseDetail:
     channel_label: str = ""
     urgency_label: str = ""
     department: str = ""
+    # Dispatch (station.services.dispatch): the lead unit is a department or a community.
+    handling_community_id: str | None = None
+    lead_unit: str = ""  # name of the lead department or community
+    co_department_ids: str = ""  # "D-1,D-2"
+    co_departments: str = ""  # their names, "、"-joined
+    instructions: str = ""
+    dispatched_at: datetime | None = None
+    sign_deadline: date | None = None
+    signed_at: datetime | None = None
+    replied_at: datetime | None = None
+    extension_state: str = ""  # station.domain.dispatch.ExtensionState
+    extension_until: date | None = None
+    reminder_count: int = 0
+    supervision_note: str = ""
+    rework_count: int = 0
 
 
 # --------------------------------------------------------------------------- validation
@@ -226,6 +253,7 @@ def create_case(
     **values: Any,
 ) -> CaseDetail:
     """Record a new request (群众点单); returns it with its number."""
+    require(actor, Permission.EDIT_CASES)
     received_at = received_at or datetime.now().replace(microsecond=0)
     clean = clean_case_fields(
         session, {**values, "summary": summary, "channel": channel, "received_at": received_at}
@@ -252,6 +280,7 @@ def create_case(
 
 
 def update_case(session: Session, *, actor: Actor, case_id: str, **values: Any) -> CaseDetail:
+    require(actor, Permission.EDIT_CASES)
     current = get_case(session, case_id=case_id)
     clean = clean_case_fields(session, values)
     changed = {k: v for k, v in clean.items() if getattr(current, k) != v}
@@ -307,6 +336,7 @@ def act_on_case(
 
 
 def add_note(session: Session, *, actor: Actor, case_id: str, text: str) -> CaseDetail:
+    require(actor, Permission.EDIT_CASES)
     _case(session, case_id)
     text = text.strip()
     if not text:
@@ -330,6 +360,12 @@ NOTE_KIND_LABELS = {
     "progress": "办理进展",
     "repeat": "再次反映",
     "attachment": "附件",
+    # Supervision steps of a dispatched case (station.domain.dispatch.DispatchStep).
+    "request_extension": "申请延期",
+    "approve_extension": "同意延期",
+    "refuse_extension": "不同意延期",
+    "remind": "催办",
+    "supervise": "督办",
 }
 
 
@@ -407,7 +443,32 @@ def get_case(session: Session, *, case_id: str) -> CaseDetail:
         channel_label=_label(Channel, case.channel),
         urgency_label=_label(Urgency, case.urgency),
         department=department.name if department else "",
+        **_dispatch_fields(session, case, department),
     )
+
+
+def _dispatch_fields(session: Session, case: Case, department: Department | None) -> dict:
+    community = (
+        session.get(Community, case.handling_community_id) if case.handling_community_id else None
+    )
+    co_ids = [d for d in (case.co_department_ids or "").split(",") if d]
+    co_names = [getattr(session.get(Department, d), "name", d) for d in co_ids]
+    return {
+        "handling_community_id": case.handling_community_id,
+        "lead_unit": community.name if community else (department.name if department else ""),
+        "co_department_ids": case.co_department_ids or "",
+        "co_departments": "、".join(co_names),
+        "instructions": case.instructions or "",
+        "dispatched_at": case.dispatched_at,
+        "sign_deadline": case.sign_deadline,
+        "signed_at": case.signed_at,
+        "replied_at": case.replied_at,
+        "extension_state": case.extension_state or "",
+        "extension_until": case.extension_until,
+        "reminder_count": case.reminder_count or 0,
+        "supervision_note": case.supervision_note or "",
+        "rework_count": case.rework_count or 0,
+    }
 
 
 class DeadlineFilter:
@@ -599,9 +660,31 @@ FIELD_LABELS = {
     "closed_at": "办结时间",
     "mediation_id": "调解案件",
     "merged_into": "并入工单",
+    "handling_community_id": "承办村（社区）",
+    "co_department_ids": "协办单位",
+    "instructions": "派单意见",
+    "dispatched_at": "派单时间",
+    "sign_deadline": "签收期限",
+    "signed_at": "签收时间",
+    "replied_at": "答复时间",
+    "extension_state": "延期",
+    "extension_until": "申请延期至",
+    "supervision_note": "督办意见",
 }
 # Shown once, as the heading of the line, not as a "changed field".
-_QUIET_FIELDS = {"number", "closed_at"}
+_QUIET_FIELDS = {
+    "number",
+    "closed_at",
+    # Dispatch bookkeeping: the action's own line already says it.
+    "dispatched_at",
+    "sign_deadline",
+    "signed_at",
+    "replied_at",
+    "extension_state",
+    "extension_until",
+    "instructions",
+    "supervision_note",
+}
 
 
 @dataclass(frozen=True)
@@ -655,7 +738,9 @@ class _Names:
             "requester_id": names(Person, Person.name, "requester_id"),
             "merged_into": names(Case, Case.number, "merged_into"),
             "mediation_id": names(MediationCase, MediationCase.number, "mediation_id"),
+            "handling_community_id": names(Community, Community.name, "handling_community_id"),
         }
+        self.departments = dict(session.execute(select(Department.id, Department.name)).all())
         authors = sorted({ev.author for ev in events})
         self.authors = dict(
             session.execute(
@@ -677,6 +762,8 @@ class _Names:
             return "已解决" if value else "未解决"
         if key == "supervised":
             return "是" if value else "否"
+        if key == "co_department_ids":
+            return "、".join(self.departments.get(d, d) for d in str(value).split(",") if d)
         if key in ("received_at", "closed_at"):
             return str(value).replace("T", " ")[:16]
         return str(value)
@@ -725,6 +812,12 @@ def case_timeline(session: Session, *, case_id: str) -> list[TimelineEntry]:
             if payload.get("reason"):
                 details.append(f"说明：{payload['reason']}")
             details += names.lines(payload.get("fields") or {})
+        elif ev.event_type == "step":
+            kind = payload.get("step", "")
+            title = NOTE_KIND_LABELS.get(kind, kind)
+            at = _parse_time(payload.get("at"), recorded)
+            if payload.get("reason"):
+                details.append(payload["reason"])
         elif ev.event_type == "note_added":
             kind = payload.get("kind", "note")
             title = NOTE_KIND_LABELS.get(kind, "备注")

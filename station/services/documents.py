@@ -82,6 +82,8 @@ from station.domain.enums import (
     StationKind,
     Urgency,
 )
+from station.domain.mediation_rules import AgentKind
+from station.domain.permissions import Permission, require
 from station.domain.validation import birth_date_from_id
 from station.errors import NotFoundError, ValidationError
 from station.services import cases, mediation, persons
@@ -282,7 +284,9 @@ def referral_data(
         kind=ReferralKind(kind),
         case_number=case.number,
         issuer=issuer,
-        recipient=recipient if recipient is not None else (department.name if department else ""),
+        recipient=recipient
+        if recipient is not None
+        else (case.lead_unit or (department.name if department else "")),
         referred_at=referred_at,  # type: ignore[arg-type]  # None: reported as missing
         deadline=deadline,  # type: ignore[arg-type]
         received_at=case.received_at,
@@ -299,7 +303,14 @@ def referral_data(
         requested_action=requested_action,
         contact_name=_display_name(session, dispatch.author) if dispatch else "",
         contact_phone=settings.phone if is_center else "",
-        notes="督办件，请优先办理。" if case.supervised else "",
+        notes="".join(
+            (
+                f"协办单位：{case.co_departments}，请牵头单位会同办理。"
+                if case.co_departments
+                else "",
+                "督办件，请优先办理。" if case.supervised else "",
+            )
+        ),
         show_full_id=show_full_id,
     )
 
@@ -322,6 +333,7 @@ def _party(session: Session, party: mediation.PartyInfo, *, on: date) -> PartyDa
         phone=person.phone,
         address=person.address,
         agent=agent,
+        agent_title=AgentKind(party.agent_kind).label if party.agent_kind else "委托代理人",
     )
 
 
@@ -423,7 +435,7 @@ def mediation_form_data(session: Session, *, mediation_id: str) -> MediationForm
             VisitData(
                 visited_on=v.visited_on,
                 visitor=v.visitor,
-                notes=v.notes,
+                notes=v.printed_notes,
                 performance_status=_label(PerformanceStatus, v.performance_status),
             )
             for v in detail.visits
@@ -666,6 +678,9 @@ def render_document(
     number and :class:`DocumentDataMissing` naming what the document lacks; in both cases
     nothing is audited.
     """
+    require(actor, Permission.PRINT_DOCUMENTS)
+    if show_full_id:
+        require(actor, Permission.REVEAL_ID_NUMBER)
     if kind not in KINDS or kind == "ledger":
         hint = "台账请按日期范围打印（grid-station print ledger）。" if kind == "ledger" else ""
         raise ValidationError(
@@ -748,6 +763,7 @@ def render_ledger_document(
     reason: str = "",
 ) -> bytes:
     """The 台账 PDF for a period (see :func:`ledger_data`), audited as a print."""
+    require(actor, Permission.PRINT_DOCUMENTS)
     data = ledger_data(
         session,
         kind=kind,

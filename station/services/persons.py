@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from station.db.models import AuditEntry, Grid, Person
 from station.domain.clock import new_id
 from station.domain.enums import Gender
+from station.domain.permissions import Permission, require
 from station.domain.validation import check_phone, check_resident_id, mask_id, mask_phone
 from station.errors import NotFoundError, ValidationError
 from station.services.events import Actor, record_event
@@ -95,6 +96,7 @@ def clean_person_fields(
 
 
 def create_person(session: Session, *, actor: Actor, **values: Any) -> PersonInfo:
+    require(actor, Permission.EDIT_PERSONS)
     clean, _ = clean_person_fields(session, values)
     if not clean.get("name"):
         raise ValidationError("请填写姓名", code="required", field="name")
@@ -111,6 +113,7 @@ def create_person(session: Session, *, actor: Actor, **values: Any) -> PersonInf
 
 
 def update_person(session: Session, *, actor: Actor, person_id: str, **values: Any) -> PersonInfo:
+    require(actor, Permission.EDIT_PERSONS)
     current = get_person(session, person_id=person_id)
     clean, _ = clean_person_fields(session, values)
     changed = {k: v for k, v in clean.items() if getattr(current, k) != v}
@@ -141,7 +144,8 @@ def _like(term: str) -> str:
 
 
 def search_persons(session: Session, *, query: str, limit: int = 20) -> list[PersonInfo]:
-    """Find residents by name (Chinese, pinyin initials or full pinyin), phone or ID number."""
+    """Find residents by name (Chinese, pinyin initials or full pinyin), phone (any 4+
+    digits of it) or their full ID number."""
     term = query.strip()
     if not term:
         return []
@@ -154,10 +158,10 @@ def search_persons(session: Session, *, query: str, limit: int = 20) -> list[Per
         ]
     digits = "".join(ch for ch in term if ch.isdigit() or ch in "xX")
     if len(digits) >= 4 and len(digits) >= len(term.replace(" ", "")) - 1:
-        conditions += [
-            Person.phone.contains(digits, autoescape=True),
-            Person.id_number.contains(digits.upper(), autoescape=True),
-        ]
+        conditions.append(Person.phone.contains(digits, autoescape=True))
+        if len(digits) in (15, 18):
+            # ID numbers are sealed at rest (station.db.sealed): only a full number matches.
+            conditions.append(Person.id_number == digits.upper())
     if not term.isascii():
         if len(term) >= 3:
             conditions.append(text(f"person.rowid IN ({FTS_PERSON_IDS})"))
@@ -208,7 +212,9 @@ def reveal_id_number(
 
     Every reveal is written to the audit log (who, when, whose number, why, and where from,
     e.g. the case number on screen) in the caller's transaction: no audit entry, no number.
+    Refused (:class:`PermissionDenied`) for roles that may not see full ID numbers.
     """
+    require(actor, Permission.REVEAL_ID_NUMBER)
     reason = reason.strip()
     if not reason:
         raise ValidationError("请写明查看完整身份证号的原因", code="required", field="reason")

@@ -22,6 +22,12 @@ last-writer-wins, so every copy converges) and a ``conflict`` row keeps the over
 value for a person to review. A later event listing the conflict's id in ``_resolves``
 closes it. Events without ``_base`` (written before it existed) never conflict.
 Events the town server rejected (``server_seq = REJECTED_SEQ``) are left out of every fold.
+
+Archive lock of a mediation case: between an ``archived`` event and the next ``reopened``
+(in fold order) the case does not change. A station working offline may still have written
+to the case before it heard of the archive; its event is kept (the server accepts it, so it
+syncs and shows in the timeline) but not applied, and a ``conflict`` row with reason
+``archived`` asks a person to reopen the case and enter it again if it still matters.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from station.db import models as m
 from station.domain.case_workflow import next_status
+from station.domain.dispatch import check_step
 from station.domain.enums import CaseStatus, MediationStatus
 from station.domain.pinyin import name_keys
 from station.errors import GridStationError
@@ -192,6 +199,33 @@ def fold_person(events: list[EventRecord]) -> Folded:
     return out.finish()
 
 
+#: History line kind → the work_case flag saying the case has such a line (statistics).
+HISTORY_FLAGS = {
+    "settle_at_desk": "was_desk_settled",
+    "handle_at_station": "was_station_handled",
+    "escalate": "was_escalated",
+    "to_mediation": "was_sent_to_mediation",
+}
+
+
+def history_facts(notes: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a case's (coerced) history lines say, as work_case columns: the statistics read
+    these instead of the history table. Derived from the lines alone, so an event can never
+    set them (migration 0006 fills old databases with the same from ``case_note``)."""
+    kinds = {note["kind"] for note in notes}
+
+    def first(*wanted: str) -> datetime | None:
+        return min((note["at"] for note in notes if note["kind"] in wanted), default=None)
+
+    return {
+        **{column: kind in kinds for kind, column in HISTORY_FLAGS.items()},
+        "first_dispatched_at": first("dispatch"),
+        "first_signed_at": first("sign_for"),
+        "first_replied_at": first("reply", "settle_at_desk"),
+        "repeat_count": sum(note["kind"] == "repeat" for note in notes),
+    }
+
+
 def fold_case(events: list[EventRecord]) -> Folded:
     out = Folded()
     row: dict[str, Any] | None = None
@@ -218,6 +252,8 @@ def fold_case(events: list[EventRecord]) -> Folded:
                 continue
             last_status_event = ev.event_id
             out.write(row, ev, _pick(payload.get("fields", {}), "work_case", exclude=_PROTECTED))
+            if payload["action"] == "rework":
+                row["rework_count"] = row.get("rework_count", 0) + 1
             out.add(
                 "case_note",
                 {
@@ -226,6 +262,33 @@ def fold_case(events: list[EventRecord]) -> Folded:
                     "at": payload["at"],
                     "author": ev.author,
                     "kind": payload["action"],
+                    "text": payload.get("reason", ""),
+                },
+            )
+        elif ev.event_type == "step":
+            # Dispatch steps keep the status; one that does not fit the case where it lands
+            # in the order (e.g. two answers to one extension request) is a conflict.
+            try:
+                check_step(
+                    payload["step"],
+                    status=row["status"],
+                    extension=row.get("extension_state") or "",
+                )
+            except (GridStationError, ValueError, KeyError):  # (an unknown step: skipped too)
+                lost = _conflict(ev, field_name="status", kept=last_status_event, reason="illegal")
+                out.conflicts[lost["id"]] = lost
+                continue
+            out.write(row, ev, _pick(payload.get("fields", {}), "work_case", exclude=_PROTECTED))
+            if payload["step"] == "remind":
+                row["reminder_count"] = row.get("reminder_count", 0) + 1
+            out.add(
+                "case_note",
+                {
+                    "id": ev.event_id,
+                    "case_id": ev.entity_id,
+                    "at": payload["at"],
+                    "author": ev.author,
+                    "kind": payload["step"],
                     "text": payload.get("reason", ""),
                 },
             )
@@ -246,18 +309,36 @@ def fold_case(events: list[EventRecord]) -> Folded:
     if row is None:
         return Folded()
     out.rows["case_note"] = [coerce("case_note", n) for n in out.rows.get("case_note", [])]
+    row.update(history_facts(out.rows["case_note"]))
     out.add("work_case", coerce("work_case", row))
     return out.finish()
 
 
+#: Keys of an event payload that are bookkeeping, not a change to the record.
+_META_KEYS = frozenset({BASE_KEY, RESOLVES_KEY})
+#: Mediation events that may land on an archived case.
+_ARCHIVE_EVENTS = frozenset({"created", "archived", "reopened"})
+ARCHIVED_REASON = "archived"  # conflict reason: the change reached an archived case
+
+
+def changes_mediation(event_type: str, payload: dict[str, Any]) -> bool:
+    """Whether a mediation event would change the case, i.e. is held back by the archive
+    lock (a conflict decision may carry only ``_resolves``; archive and reopen never are)."""
+    if event_type in _ARCHIVE_EVENTS:
+        return False
+    return event_type != "updated" or any(k not in _META_KEYS for k in payload)
+
+
 def fold_mediation(events: list[EventRecord]) -> Folded:
     out = Folded()
+    archive: EventRecord | None = None  # the archive in force (the lock), if any
     row: dict[str, Any] | None = None
     parties: dict[str, dict[str, Any]] = {}
     mediators: list[dict[str, Any]] = []
     records: dict[str, dict[str, Any]] = {}
     terms: list[str] = []
     visits: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
     mid = ""
     for ev in sorted(events, key=lambda e: e.order_key):
         p, mid = ev.payload, ev.entity_id
@@ -273,6 +354,14 @@ def fold_mediation(events: list[EventRecord]) -> Folded:
                 parties[party["id"]] = party
         elif row is None:
             continue
+        elif archive is not None and changes_mediation(kind, p):
+            # Written without knowing of the archive (or by a client that ignored it): kept
+            # as an event, not applied, listed for a person (DESIGN.md §4: never silently).
+            lost = _conflict(
+                ev, field_name="archived_on", kept=archive.event_id, reason=ARCHIVED_REASON
+            )
+            out.conflicts[lost["id"]] = lost
+            continue
         elif kind == "updated":
             out.write(row, ev, _pick(p, "mediation_case", exclude=("id", "version", "number")))
         elif kind == "party_added" or kind == "party_updated":
@@ -285,10 +374,21 @@ def fold_mediation(events: list[EventRecord]) -> Folded:
             records[p["id"]] = {**records.get(p["id"], {}), **p}
         elif kind == "agreement_set":
             row.update(_pick(p, "mediation_case", exclude=("id", "version", "number")))
+            if "effective_on" not in p:  # written before 0003: effective once signed (art. 29)
+                row["effective_on"] = p.get("signed_on")
             terms = list(p.get("terms", []))
         elif kind == "visit_added":
             visits.append({**p, "id": ev.event_id})
             row["performance_status"] = p["performance_status"]
+        elif kind == "performance_noted":
+            notes.append({**p, "id": ev.event_id, "author": ev.author})
+            row["performance_status"] = p["performance_status"]
+        elif kind == "archived":
+            row.update(archived_on=p["archived_on"], archived_by=ev.author)
+            archive = ev
+        elif kind == "reopened":
+            row.update(archived_on=None, archived_by="", reopen_reason=p.get("reason", ""))
+            archive = None
         out.resolve(ev)
         row["version"] = ev.order_key
     if row is None:
@@ -309,6 +409,11 @@ def fold_mediation(events: list[EventRecord]) -> Folded:
         )
     for visit in visits:
         out.add("return_visit", coerce("return_visit", {**visit, "mediation_id": mid}))
+    for note in notes:
+        out.add(
+            "mediation_performance_note",
+            coerce("mediation_performance_note", {**note, "mediation_id": mid}),
+        )
     return out.finish()
 
 
@@ -332,6 +437,7 @@ ENTITY_KINDS: dict[str, EntityKind] = {
             "mediation_record": "mediation_id",
             "agreement_term": "mediation_id",
             "return_visit": "mediation_id",
+            "mediation_performance_note": "mediation_id",
         },
     ),
 }
@@ -480,6 +586,7 @@ INSERT_ORDER = (
     "mediation_record",
     "agreement_term",
     "return_visit",
+    "mediation_performance_note",
     "conflict",
 )
 

@@ -23,6 +23,7 @@ from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from station.db.models import Event
+from station.db.sealed import insert_placeholder
 from station.db.search_schema import FTS_TABLES, drop_trigger_statements, trigger_statements
 from station.services.events import canonical_json, clock_for
 from station.services.projection import ENTITY_KINDS, refresh_entities
@@ -31,6 +32,23 @@ from station.sync.reference import ReferenceRecord, apply_reference
 from station.sync.state import save_cursor
 
 _CHUNK = 500
+_EVENT_COLUMNS = (
+    "event_id",
+    "entity_type",
+    "entity_id",
+    "event_type",
+    "station_code",
+    "author",
+    "hlc",
+    "schema_version",
+    "payload",
+    "content_hash",
+    "server_seq",
+)
+_INSERT_EVENT = (
+    f"INSERT INTO event ({', '.join(_EVENT_COLUMNS)}) VALUES "
+    f"({', '.join(insert_placeholder('event', c) for c in _EVENT_COLUMNS)})"
+)
 BULK_EVENTS = 2000  # more new events than this: full-text index maintained in bulk
 
 
@@ -41,6 +59,7 @@ class AppliedPage:
     entities: int
     reference: int
     cursor: int
+    touched: tuple[tuple[str, str], ...] = ()  # entities refolded
 
 
 def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
@@ -57,7 +76,7 @@ def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
         chunk = ids[start : start + _CHUNK]
         stmt = select(Event.event_id, Event.server_seq).where(Event.event_id.in_(chunk))
         stored.update(dict(session.execute(stmt).all()))
-    new_rows = []
+    new_rows: list[tuple[object, ...]] = []
     acked: list[dict[str, object]] = []
     touched: dict[tuple[str, str], None] = {}
     for ev in page.events:
@@ -67,23 +86,25 @@ def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
             continue
         stored[ev.event_id] = ev.server_seq
         new_rows.append(
-            {
-                "event_id": ev.event_id,
-                "entity_type": ev.entity_type,
-                "entity_id": ev.entity_id,
-                "event_type": ev.event_type,
-                "station_code": ev.station_code,
-                "author": ev.author,
-                "hlc": ev.hlc,
-                "schema_version": ev.schema_version,
-                "payload": canonical_json(ev.payload),
-                "content_hash": ev.content_hash,
-                "server_seq": ev.server_seq,
-            }
+            (
+                ev.event_id,
+                ev.entity_type,
+                ev.entity_id,
+                ev.event_type,
+                ev.station_code,
+                ev.author,
+                ev.hlc,
+                ev.schema_version,
+                canonical_json(ev.payload),
+                ev.content_hash,
+                ev.server_seq,
+            )
         )
         touched[(ev.entity_type, ev.entity_id)] = None
     if new_rows:
-        session.connection().execute(Event.__table__.insert(), new_rows)
+        # Straight to the driver: a first sync stores a hundred thousand rows, and the ORM's
+        # per-row parameter handling would cost more than SQLite's insert itself.
+        session.connection().exec_driver_sql(_INSERT_EVENT, new_rows)
     if acked:
         session.connection().execute(
             update(Event.__table__)
@@ -107,6 +128,7 @@ def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
         entities=entities,
         reference=reference,
         cursor=page.next_cursor,
+        touched=tuple(touched),
     )
 
 

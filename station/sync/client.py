@@ -23,9 +23,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from functools import partial
+from typing import Any, Literal, TypeVar
 
 import httpx
 from sqlalchemy import bindparam, select, update
@@ -35,7 +38,7 @@ from station.db.models import Event
 from station.errors import GridStationError
 from station.services.events import REJECTED_SEQ, clock_for
 from station.services.projection import refresh_entities
-from station.sync.apply import apply_changes
+from station.sync.apply import AppliedPage, apply_changes
 from station.sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
@@ -47,13 +50,26 @@ from station.sync.state import (
     Rejection,
     add_rejections,
     pending_count,
+    raise_own_upto,
     read_cursor,
+    read_own_upto,
     record_error,
     record_success,
 )
-from station.sync.transport import SyncError, explain, gzip_json
+from station.sync.transport import SyncError, explain, gzip_json, make_station_client
 
 Phase = Literal["push", "pull", "done"]
+T = TypeVar("T")
+# Runs one step that uses the database and returns its result. The default calls it right
+# here; the desktop app hands each step to its one database worker (ui/sync_controller.py),
+# so network waits never hold that worker and SQLite keeps a single writer.
+RunDb = Callable[[Callable[[], T]], T]
+
+
+def run_here(step: Callable[[], T]) -> T:
+    return step()
+
+
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -79,13 +95,29 @@ class SyncReport:
     entities: int = 0  # entities refolded
     reference: int = 0  # reference records applied
     cursor: int = 0
+    # (entity_type, entity_id) of every entity whose projection this sync changed
+    touched: set[tuple[str, str]] = field(default_factory=set, repr=False)
     requests: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
     seconds: float = 0.0
 
 
-def _event_json(row: Event) -> str:
+_PUSH_COLUMNS = (
+    Event.event_id,
+    Event.entity_type,
+    Event.entity_id,
+    Event.event_type,
+    Event.station_code,
+    Event.author,
+    Event.hlc,
+    Event.schema_version,
+    Event.payload,
+    Event.content_hash,
+)
+
+
+def _event_json(row: Any) -> str:
     # Stored payload is already canonical JSON and the stored hash already covers it.
     return (
         f'{{"event_id":"{row.event_id}","entity_type":{_encode(row.entity_type)},'
@@ -117,6 +149,39 @@ class Transfer:
         return response.content
 
 
+def _settle(
+    db: Database,
+    settled: list[dict[str, object]],
+    rejections: list[Rejection],
+    highest: int,
+    server_hlc: str,
+) -> None:
+    """Give pushed events the server's answer, in one transaction."""
+    with db.transaction() as session:
+        session.connection().execute(
+            update(Event.__table__)
+            .where(Event.__table__.c.event_id == bindparam("b_id"))
+            .values(server_seq=bindparam("b_seq")),
+            settled,
+        )
+        if rejections:
+            # A rejected event no longer counts: refold what it touched.
+            refresh_entities(session, [(r.entity_type, r.entity_id) for r in rejections])
+            add_rejections(session, rejections)
+        raise_own_upto(session, highest)
+        clock_for(session).observe(server_hlc)
+
+
+def _observe(db: Database, server_hlc: str) -> None:
+    with db.read() as session:
+        clock_for(session).observe(server_hlc)
+
+
+def _apply(db: Database, page: ChangesPublic) -> AppliedPage:
+    with db.transaction() as session:
+        return apply_changes(session, page)
+
+
 def push_pending(
     db: Database,
     net: Transfer,
@@ -125,26 +190,34 @@ def push_pending(
     batch_size: int,
     abort: Callable[[], bool],
     progress: Callable[[SyncProgress], None],
+    run_db: RunDb = run_here,
 ) -> None:
     """Push every pending event in batches (the first half of :func:`sync_once`)."""
-    with db.read() as session:
-        total = pending_count(session)
+
+    def count() -> int:
+        with db.read() as session:
+            return pending_count(session)
+
+    def next_batch() -> tuple[dict[str, tuple[str, str]], bytes]:
+        with db.read() as session:
+            # Columns, not ORM objects: a tenth of the cost per row (the payload column's
+            # type still unseals it, see station.db.sealed).
+            rows = session.execute(
+                select(*_PUSH_COLUMNS)
+                .where(Event.server_seq.is_(None))
+                .order_by(Event.hlc, Event.event_id)
+                .limit(batch_size)
+            ).all()
+            keys = {r.event_id: (r.entity_type, r.entity_id) for r in rows}
+            return keys, ('{"events":[' + ",".join(_event_json(r) for r in rows) + "]}").encode()
+
+    total = run_db(count)
     done = 0
     while True:
         if abort():
             raise SyncAborted("同步已取消")
-        with db.read() as session:
-            rows = list(
-                session.scalars(
-                    select(Event)
-                    .where(Event.server_seq.is_(None))
-                    .order_by(Event.hlc, Event.event_id)
-                    .limit(batch_size)
-                )
-            )
-            keys = {r.event_id: (r.entity_type, r.entity_id) for r in rows}
-            body = ('{"events":[' + ",".join(_event_json(r) for r in rows) + "]}").encode()
-        if not rows:
+        keys, body = run_db(next_batch)
+        if not keys:
             return
         content = gzip_json(body)
         raw = net.request(
@@ -154,7 +227,9 @@ def push_pending(
             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
         )
         answer = EventBatchResult.model_validate_json(raw)
-        settled, rejections = [], []
+        settled: list[dict[str, object]] = []
+        rejections: list[Rejection] = []
+        highest = 0
         for result in answer.results:
             if result.event_id not in keys:
                 continue
@@ -173,25 +248,17 @@ def push_pending(
                 settled.append({"b_id": result.event_id, "b_seq": REJECTED_SEQ})
             else:
                 settled.append({"b_id": result.event_id, "b_seq": result.server_seq})
+                highest = max(highest, result.server_seq or 0)
                 if result.status == "accepted":
                     report.pushed += 1
                 else:
                     report.duplicates += 1
         if not settled:
             raise SyncError("镇服务器没有确认上传的记录，稍后会自动重试", code="no_progress")
-        with db.transaction() as session:
-            session.connection().execute(
-                update(Event.__table__)
-                .where(Event.__table__.c.event_id == bindparam("b_id"))
-                .values(server_seq=bindparam("b_seq")),
-                settled,
-            )
-            if rejections:
-                # A rejected event no longer counts: refold what it touched.
-                refresh_entities(session, [(r.entity_type, r.entity_id) for r in rejections])
-                add_rejections(session, rejections)
-            clock_for(session).observe(answer.server_hlc)
+
+        run_db(partial(_settle, db, settled, rejections, highest, answer.server_hlc))
         report.rejected += rejections
+        report.touched.update((r.entity_type, r.entity_id) for r in rejections)
         done += len(settled)
         progress(SyncProgress("push", done, total, f"已上传 {done}/{total} 条"))
 
@@ -204,31 +271,70 @@ def pull_changes(
     limit: int,
     abort: Callable[[], bool],
     progress: Callable[[SyncProgress], None],
+    run_db: RunDb = run_here,
 ) -> None:
-    """Pull and apply pages until caught up (the second half of :func:`sync_once`)."""
-    with db.read() as session:
-        cursor = read_cursor(session)
-    while True:
+    """Pull and apply pages until caught up (the second half of :func:`sync_once`).
+
+    ``own_upto`` tells the server which of this station's own events it already holds (all
+    with ``server_seq`` up to it, see :func:`station.sync.state.raise_own_upto`), so they
+    do not travel back."""
+
+    def positions() -> tuple[int, int]:
+        with db.read() as session:
+            return read_cursor(session), read_own_upto(session)
+
+    cursor, own_upto = run_db(positions)
+
+    def fetch(since: int) -> ChangesPublic:
+        params = {"since": since, "limit": limit}
+        if own_upto:
+            params["own_upto"] = own_upto
+        raw = net.request("GET", f"{API_PREFIX}/changes", params=params)
+        return ChangesPublic.model_validate_json(raw)
+
+    # The next page is fetched and parsed while this one is applied (the server builds it
+    # meanwhile, on its own core). Pages are still applied one by one, in order, each with
+    # its cursor in one transaction: a crash repeats at most one page, as before.
+    pool: ThreadPoolExecutor | None = None
+    try:
         if abort():
             raise SyncAborted("同步已取消")
-        raw = net.request("GET", f"{API_PREFIX}/changes", params={"since": cursor, "limit": limit})
-        page = ChangesPublic.model_validate_json(raw)
-        with db.transaction() as session:
-            applied = apply_changes(session, page)
-        cursor = applied.cursor
-        report.pulled += applied.new_events
-        report.known += applied.known_events
-        report.entities += applied.entities
-        report.reference += applied.reference
-        report.cursor = cursor
-        done = report.pulled + report.known
-        progress(
-            SyncProgress(
-                "pull", done, None if page.has_more else done, f"已下载 {done} 条（游标 {cursor}）"
+        page = fetch(cursor)
+        while True:
+            if not (page.events or page.reference or page.has_more or page.next_cursor != cursor):
+                # Nothing new (the usual case): no write transaction, no disk flush.
+                run_db(partial(_observe, db, page.server_hlc))
+                report.cursor = cursor
+                return
+            upcoming: Future[ChangesPublic] | None = None
+            if page.has_more:
+                pool = pool or ThreadPoolExecutor(1, thread_name_prefix="grid-station-fetch")
+                upcoming = pool.submit(fetch, page.next_cursor)
+            applied = run_db(partial(_apply, db, page))
+            cursor = applied.cursor
+            report.pulled += applied.new_events
+            report.known += applied.known_events
+            report.entities += applied.entities
+            report.reference += applied.reference
+            report.touched.update(applied.touched)
+            report.cursor = cursor
+            done = report.pulled + report.known
+            progress(
+                SyncProgress(
+                    "pull",
+                    done,
+                    None if page.has_more else done,
+                    f"已下载 {done} 条（游标 {cursor}）",
+                )
             )
-        )
-        if not page.has_more:
-            return
+            if upcoming is None:
+                return
+            if abort():
+                raise SyncAborted("同步已取消")
+            page = upcoming.result()
+    finally:
+        if pool is not None:  # an error or an abort leaves at most one request running
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def sync_once(
@@ -239,24 +345,58 @@ def sync_once(
     progress: Callable[[SyncProgress], None] = lambda _p: None,
     push_batch: int = PUSH_BATCH,
     pull_limit: int = DEFAULT_PULL_LIMIT,
+    run_db: RunDb = run_here,
 ) -> SyncReport:
     """Push everything pending, then pull until caught up. Raises :class:`SyncError` (plain
-    Chinese message, also kept as the last error) or :class:`SyncAborted`."""
+    Chinese message, also kept as the last error) or :class:`SyncAborted`.
+
+    ``run_db`` runs each database step (see :data:`RunDb`); network waits happen outside it.
+    """
     started = time.perf_counter()
     report = SyncReport()
     net = Transfer(http, report)
     try:
-        push_pending(db, net, report, batch_size=push_batch, abort=abort, progress=progress)
-        pull_changes(db, net, report, limit=pull_limit, abort=abort, progress=progress)
+        push_pending(
+            db, net, report, batch_size=push_batch, abort=abort, progress=progress, run_db=run_db
+        )
+        pull_changes(
+            db, net, report, limit=pull_limit, abort=abort, progress=progress, run_db=run_db
+        )
     except SyncAborted:
         raise
     except Exception as exc:
         error = explain(exc)
-        with db.transaction() as session:
-            record_error(session, error.message)
+
+        def keep_error() -> None:
+            with db.transaction() as session:
+                record_error(session, error.message)
+
+        with suppress(Exception):  # the database failing too: the original error matters more
+            run_db(keep_error)
         raise error from exc
-    with db.transaction() as session:
-        record_success(session, at=datetime.now().replace(microsecond=0))
+
+    def keep_success() -> None:
+        with db.transaction() as session:
+            record_success(session, at=datetime.now().replace(microsecond=0))
+
+    run_db(keep_success)
     report.seconds = time.perf_counter() - started
     progress(SyncProgress("done", report.pushed + report.pulled, None, "同步完成"))
     return report
+
+
+def sync_station(
+    *,
+    db: Database,
+    abort: Callable[[], bool] = lambda: False,
+    progress: Callable[[SyncProgress], None] = lambda _p: None,
+    run_db: RunDb = run_here,
+    pull_limit: int = DEFAULT_PULL_LIMIT,
+) -> SyncReport:
+    """:func:`sync_once` with this station's own server and credential (what the app's
+    scheduler calls from its sync thread). Raises :class:`SyncError` ``not_enrolled`` if the
+    station has no credential yet."""
+    with make_station_client(db, run_db=run_db) as http:
+        return sync_once(
+            db=db, http=http, abort=abort, progress=progress, run_db=run_db, pull_limit=pull_limit
+        )

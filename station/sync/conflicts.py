@@ -45,7 +45,9 @@ class ConflictInfo:
     entity_type: str
     entity_id: str
     field: str
-    reason: str  # "concurrent" (both edited the field) or "illegal" (action came too late)
+    # "concurrent" (both edited the field), "illegal" (action came too late) or "archived"
+    # (the change reached a mediation case already archived: not applied)
+    reason: str
     kept: Side
     lost: Side
     can_restore: bool  # whether "keep the other value" is possible

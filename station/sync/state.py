@@ -22,6 +22,7 @@ TOKEN_KEY = "sync.token"
 CURSOR_KEY = "sync.cursor"
 LAST_SUCCESS_KEY = "sync.last_success"
 LAST_ERROR_KEY = "sync.last_error"
+OWN_UPTO_KEY = "sync.own_upto"  # every own event with server_seq <= this is stored here
 REJECTED_KEY = "sync.rejected"  # JSON list of the most recent rejections
 MAX_KEPT_REJECTIONS = 200
 
@@ -71,6 +72,25 @@ def read_cursor(session: Session) -> int:
 
 def save_cursor(session: Session, cursor: int) -> None:
     _put(session, CURSOR_KEY, str(cursor))
+
+
+def read_own_upto(session: Session) -> int:
+    return int(_get(session, OWN_UPTO_KEY) or 0)
+
+
+def raise_own_upto(session: Session, seq: int) -> None:
+    """After a push was acknowledged: this station holds all its events up to ``seq``.
+
+    Pushes go one batch at a time, oldest first, and a batch is only settled once answered,
+    so every own event the server numbered up to the highest acknowledged ``server_seq`` is
+    in this database (a database restored from a backup carries its own, older value). The
+    server leaves those out of pulls. Reset to 0 on enrollment."""
+    if seq > read_own_upto(session):
+        _put(session, OWN_UPTO_KEY, str(seq))
+
+
+def reset_own_upto(session: Session) -> None:
+    _put(session, OWN_UPTO_KEY, "0")
 
 
 def pending_count(session: Session) -> int:

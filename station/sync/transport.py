@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import gzip
 import ssl
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import httpx
 from sqlalchemy import select
@@ -21,9 +23,9 @@ from station.db.database import Database
 from station.db.models import Event
 from station.errors import GridStationError
 from station.services.events import clock_for
-from station.settings import load_settings, save_settings
+from station.settings import StationSettings, load_settings, save_settings
 from station.sync.protocol import API_PREFIX, EnrollmentPublic
-from station.sync.state import read_token, save_cursor, save_token
+from station.sync.state import read_token, reset_own_upto, save_cursor, save_token
 
 GZIP_LEVEL = 5
 
@@ -65,9 +67,19 @@ def make_http_client(
 
 def open_client(db: Database) -> httpx.Client:
     """A client for this station's server with its credential; raises if not enrolled."""
-    with db.read() as session:
-        settings = load_settings(session)
-        token = read_token(session)
+    return make_station_client(db)
+
+
+def make_station_client(
+    db: Database, *, run_db: Callable[[Callable[[], Any]], Any] | None = None
+) -> httpx.Client:
+    """:func:`open_client`, reading the settings through ``run_db`` (see ``sync_once``)."""
+
+    def read() -> tuple[StationSettings, str | None]:
+        with db.read() as session:
+            return load_settings(session), read_token(session)
+
+    settings, token = (run_db or (lambda step: step()))(read)
     if not settings.server_url or not token:
         raise SyncError(
             "本站还没有在镇服务器注册：请运行 grid-station enroll --server 地址 --code 注册码",
@@ -115,14 +127,21 @@ def enroll(
     code: str,
     ca_file: str = "",
     http: httpx.Client | None = None,
+    run_db: Callable[[Callable[[], Any]], Any] | None = None,
 ) -> EnrollmentPublic:
     """Enroll this station with its one-time code and keep the credential in the database.
 
     Refuses to attach a database that holds unsynced records of another station (they would
     be rejected as written by someone else). Returns the answer with the token blanked.
+    ``run_db`` runs the database steps, as for :func:`station.sync.client.sync_once`.
     """
-    with db.read() as session:
-        local_codes = _local_station_codes(session)
+    run_db = run_db or (lambda step: step())
+
+    def codes() -> set[str]:
+        with db.read() as session:
+            return _local_station_codes(session)
+
+    local_codes = run_db(codes)
     client = http or make_http_client(server_url=server_url, ca_file=ca_file)
     try:
         response = client.post(f"{API_PREFIX}/enroll", json={"code": code.strip()})
@@ -140,27 +159,33 @@ def enroll(
             f"不能注册为 {station.code}。请换一个数据文件夹，并向镇网格中心重新索取注册码。",
             code="station_mismatch",
         )
-    with db.transaction() as session:
-        settings = load_settings(session)
-        changed_server = settings.server_url.rstrip("/") != server_url.rstrip("/")
-        save_settings(
-            session,
-            replace(
-                settings,
-                **{
-                    "station_code": station.code,
-                    "station_name": station.name,
-                    "station_kind": station.kind,
-                    "server_url": server_url.rstrip("/"),
-                    "tls_ca_file": ca_file or settings.tls_ca_file,
-                    "town_name": settings.town_name or answer.town.town_name,
-                    "committee_name": settings.committee_name or answer.town.committee_name,
-                    "committee_short": settings.committee_short or answer.town.committee_short,
-                },
-            ),
-        )
-        save_token(session, answer.token)
-        if changed_server:
-            save_cursor(session, 0)
-        clock_for(session).observe(answer.server_hlc)
+
+    def store() -> None:
+        with db.transaction() as session:
+            settings = load_settings(session)
+            changed_server = settings.server_url.rstrip("/") != server_url.rstrip("/")
+            save_settings(
+                session,
+                replace(
+                    settings,
+                    **{
+                        "station_code": station.code,
+                        "station_name": station.name,
+                        "station_kind": station.kind,
+                        "department_id": station.department_id or "",
+                        "server_url": server_url.rstrip("/"),
+                        "tls_ca_file": ca_file or settings.tls_ca_file,
+                        "town_name": settings.town_name or answer.town.town_name,
+                        "committee_name": settings.committee_name or answer.town.committee_name,
+                        "committee_short": settings.committee_short or answer.town.committee_short,
+                    },
+                ),
+            )
+            save_token(session, answer.token)
+            reset_own_upto(session)  # maybe another station code, or another server
+            if changed_server:
+                save_cursor(session, 0)
+            clock_for(session).observe(answer.server_hlc)
+
+    run_db(store)
     return answer.model_copy(update={"token": ""})

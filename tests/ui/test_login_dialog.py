@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from station.domain.enums import Role
+from station.services import users
 from ui.login_dialog import LoginDialog
 from ui.task_runner import TaskRunner
+
+SHOTS = Path("/tmp/gs-shots")
 
 
 def make_dialog(qtbot, runner: TaskRunner, username: str = "") -> LoginDialog:
@@ -84,3 +89,58 @@ def test_failed_attempt_is_audited(qtbot, runner: TaskRunner, small_db) -> None:
             select(AuditEntry.action).where(AuditEntry.username == "jiedai")
         ).all()
     assert "login_failed" in actions
+
+
+def test_repeated_failures_lock_the_account_with_a_wait(qtbot, runner: TaskRunner) -> None:
+    from station.services.users import FREE_ATTEMPTS
+
+    dialog = make_dialog(qtbot, runner)
+    for _ in range(FREE_ATTEMPTS):
+        submit(qtbot, dialog, runner, "jiedai", "guessing")
+    assert "请在30秒后再试" in dialog.error_label.text()
+    # Even the right password waits now.
+    submit(qtbot, dialog, runner, "jiedai", "jiedai2026")
+    assert dialog.actor is None
+    assert "账号已暂时锁定" in dialog.error_label.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(SHOTS / "accounts-login-locked.png"))
+
+
+def _log_in_with_password_set_by_admin(qtbot, runner: TaskRunner, small_db) -> LoginDialog:  # type: ignore[no-untyped-def]
+    """The admin reset 林接待's password to "given-by-boss"; she logs in with it."""
+    with small_db.transaction() as s:
+        users.create_user(
+            s, username="boss", display_name="站长", role="station_admin", password="boss-pass-1"
+        )
+        boss = users.authenticate(s, username="boss", password="boss-pass-1")
+        users.reset_password(s, actor=boss, username="jiedai", new_password="given-by-boss")
+    dialog = make_dialog(qtbot, runner)
+    submit(qtbot, dialog, runner, "jiedai", "given-by-boss")
+    return dialog
+
+
+def test_password_set_by_the_admin_is_changed_before_entering(
+    qtbot, runner: TaskRunner, small_db
+) -> None:
+    dialog = _log_in_with_password_set_by_admin(qtbot, runner, small_db)
+    asked = dialog.password_dialog
+    assert asked is not None and asked.isVisible() and dialog.actor is None
+    assert asked.old_edit.text() == "given-by-boss"
+    asked.new_edit.setText("my-own-secret")
+    asked.repeat_edit.setText("my-own-secret")
+    with qtbot.waitSignal(dialog.sig_logged_in, timeout=10_000):
+        asked.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with small_db.read() as s:
+        assert not users.get_user(s, username="jiedai").must_change_password
+
+
+def test_refusing_to_choose_a_password_stays_at_the_login(
+    qtbot, runner: TaskRunner, small_db
+) -> None:
+    dialog = _log_in_with_password_set_by_admin(qtbot, runner, small_db)
+    assert dialog.password_dialog is not None
+    dialog.password_dialog.reject()
+    assert dialog.actor is None and dialog.isVisible()
+    assert dialog.error_label.text() == "请先设置您自己的密码，才能登录。"
+    assert dialog.login_button.isEnabled()

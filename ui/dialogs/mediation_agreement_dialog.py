@@ -1,7 +1,13 @@
 """调解协议: the agreement the parties reached, written (协议书) or oral (口头协议).
 
 Numbered terms come from the clause templates and are edited in place; the amount is typed
-in yuan and shown in Chinese capitals as it is typed (as the agreement prints it).
+in yuan and shown in Chinese capitals as it is typed (as the agreement prints it). What is
+typed is kept in a draft file a moment after each change, so a long agreement survives a
+crash: opening the form again restores it; saving or discarding removes the draft.
+
+The agreement takes effect when all have signed (人民调解法 art. 29) unless it names a later
+day: 生效日期 follows the signing date until the mediator sets it apart, and may not come
+before it. The 30-day court-confirmation window counts from it.
 """
 
 from __future__ import annotations
@@ -26,13 +32,20 @@ from PySide6.QtWidgets import (
 from station.documents.formatting import amount_in_capitals
 from station.domain.enums import AgreementForm, PartyRole
 from station.errors import ValidationError
+from station.services import drafts
 from station.services.mediation import MediationDetail, save_agreement
 from ui.context import AppContext
-from ui.dialogs.mediation_dialog_base import MediationDialogBase, date_edit
+from ui.dialogs.mediation_dialog_base import DraftedMediationDialog, date_edit
 from ui.task_runner import DbSession
 from ui.widgets.agreement_terms_editor import AgreementTermsEditor
 
 MAX_YUAN = Decimal("100000000")
+DRAFT_FORM = "mediation_agreement"
+
+
+def agreement_draft_id(mediation_id: str) -> str:
+    """One agreement draft per case: reopening the form finds it again."""
+    return f"mediation-agreement-{mediation_id}"
 
 
 def parse_yuan(text: str) -> int | None:
@@ -53,17 +66,23 @@ def parse_yuan(text: str) -> int | None:
     return int(value * 100)
 
 
-class MediationAgreementDialog(MediationDialogBase):
+class MediationAgreementDialog(DraftedMediationDialog):
+    DRAFT_FORM = DRAFT_FORM
+    DRAFT_TASK = "mediation agreement draft"
+
     def __init__(
         self,
         *,
         context: AppContext,
         mediation: MediationDetail,
+        draft: drafts.Draft | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             context=context, mediation=mediation, title=self.tr("Agreement"), parent=parent
         )
+        self.draft_id = agreement_draft_id(mediation.id)
+        self._draft_written = draft is not None
         self.setObjectName("mediationAgreementDialog")
         m = mediation
 
@@ -152,14 +171,61 @@ class MediationAgreementDialog(MediationDialogBase):
         self.add_field(self.tr("Copies"), "copies", signing)
         self.errors.add("signed_on", self.signed_edit, self.errors.label("copies"))
 
+        self.effective_edit = date_edit(m.effective_on or m.signed_on)
+        self.effective_edit.setObjectName("effectiveEdit")
+        # Follows the signing date until set apart from it (the usual case: same day).
+        self._effective_follows = m.effective_on is None or m.effective_on == m.signed_on
+        if self._effective_follows:
+            self.effective_edit.setDate(self.signed_edit.date())
+        effective_hint = QLabel(
+            self.tr("Effective once signed by all (art. 29) unless a later day was agreed.")
+        )
+        effective_hint.setObjectName("hint")
+        effective = QWidget()
+        row = QHBoxLayout(effective)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.effective_edit)
+        row.addSpacing(12)
+        row.addWidget(effective_hint, 1)
+        self.add_field(self.tr("Takes effect on"), "effective_on", effective)
+        self.signed_edit.dateChanged.connect(self._signed_changed)
+        self.effective_edit.dateChanged.connect(self._effective_changed)
+
+        self.draft_label = QLabel()
+        self.draft_label.setObjectName("hint")
+        self.form.addRow("", self.draft_label)
+        if draft is not None:
+            self._restore(draft)
         self.written_radio.toggled.connect(self._form_changed)
         self._form_changed()
         self._update_capitals()
-        self.setMinimumSize(880, 690)
+        self._draft_timer = self._make_draft_timer()
+        self.terms_editor.sig_changed.connect(self._draft_timer.start)
+        self.content_edit.textChanged.connect(self._draft_timer.start)
+        self.method_edit.textChanged.connect(self._draft_timer.start)
+        self.setMinimumSize(880, 720)
         if m.terms:
             self.terms_editor.edits[0].setFocus()
         else:
             self.terms_editor.template_combo.setFocus()
+
+    # ----------------------------------------------------------------- drafts
+
+    def draft_values(self) -> dict[str, Any]:
+        return {
+            "terms": self.terms_editor.terms(),
+            "agreement_content": self.content_edit.toPlainText(),
+            "performance_method": self.method_edit.text(),
+        }
+
+    def _restore(self, draft: drafts.Draft) -> None:
+        v = draft.values
+        terms = v.get("terms")
+        if isinstance(terms, list) and all(isinstance(t, str) for t in terms):
+            self.terms_editor.set_terms(terms)
+        self.content_edit.setPlainText(str(v.get("agreement_content", "")))
+        self.method_edit.setText(str(v.get("performance_method", "")))
+        self._show_restored(draft)
 
     # ----------------------------------------------------------------- behaviour
 
@@ -198,6 +264,18 @@ class MediationAgreementDialog(MediationDialogBase):
             return
         self.capitals_label.setText("" if fen is None else amount_in_capitals(Decimal(fen) / 100))
 
+    def _signed_changed(self, *_: object) -> None:
+        if self._effective_follows:
+            self.effective_edit.setDate(self.signed_edit.date())
+        self.errors.clear("effective_on")
+
+    def _effective_changed(self, *_: object) -> None:
+        self._effective_follows = self.effective_edit.date() == self.signed_edit.date()
+        self.errors.clear("effective_on")
+
+    def effective_on(self) -> date:
+        return self.effective_edit.date().toPython()
+
     def deadline(self) -> date | None:
         return self.deadline_edit.date().toPython() if self.deadline_check.isChecked() else None
 
@@ -219,6 +297,17 @@ class MediationAgreementDialog(MediationDialogBase):
             self.errors.show_error(exc)
             self.amount_edit.setFocus()
             return None
+        signed_on = self.signed_edit.date().toPython()
+        if self.effective_on() < signed_on:
+            self.errors.show(
+                "effective_on",
+                self.tr(
+                    "The agreement cannot take effect before it is signed (%1): "
+                    "choose the signing date or a later day."
+                ).replace("%1", f"{signed_on:%Y-%m-%d}"),
+            )
+            self.effective_edit.setFocus()
+            return None
         oral = self.oral_radio.isChecked()
         values = {
             "agreement_form": AgreementForm.ORAL.value if oral else AgreementForm.WRITTEN.value,
@@ -227,8 +316,9 @@ class MediationAgreementDialog(MediationDialogBase):
             "performance_deadline": self.deadline(),
             "amount_fen": amount_fen,
             "copies": self.copies_spin.value(),
-            "signed_on": self.signed_edit.date().toPython(),
+            "signed_on": signed_on,
             "signed_by": self.signed_by_edit.text().strip(),
+            "effective_on": self.effective_on(),
         }
         terms = self.terms_editor.terms()
         actor, mediation_id = self.context.actor, self.mediation.id

@@ -3,7 +3,8 @@
 Left: how the case came (当事人申请 / 主动调解 / 委托移送 with the referring body), the kind of
 dispute, the acceptance date, the facts and the mediators (the lead first). Right: the
 parties, found in the resident register as you type (or added as new residents), each with
-role, phone, 民族, 职业, address and an optional agent, edited in the table. Known
+role, phone, 民族, 职业, address and an optional agent (name, 法定/委托代理人, authorisation),
+edited in the table. Known
 residents' phones stay masked; details typed for them update the register.
 """
 
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.domain.enums import MediationSource, PartyRole
+from station.domain.mediation_rules import AgentKind
 from station.services.mediation import open_mediation
 from station.services.persons import PersonInfo
 from station.services.reference import Option
@@ -53,9 +55,13 @@ COLUMNS = (
     ("occupation", True),
     ("address", True),
     ("agent_name", True),
+    ("agent_kind", False),
     ("agent_authorization", True),
 )
 ROLE, NAME, PHONE = 0, 1, 2
+AGENT_NAME, AGENT_KIND = 6, 7
+#: Columns holding a combo box instead of an item.
+COMBO_COLUMNS = ("role", "agent_kind")
 
 
 @dataclass
@@ -159,6 +165,7 @@ class MediationNewCaseDialog(MediationDialogBase):
             self.tr("Occupation"),
             self.tr("Address"),
             self.tr("Agent"),
+            self.tr("Kind of agent"),
             self.tr("Authorisation"),
         )
         self.party_table = QTableWidget(0, len(COLUMNS))
@@ -172,7 +179,7 @@ class MediationNewCaseDialog(MediationDialogBase):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         header = self.party_table.horizontalHeader()
-        for column, width in enumerate((96, 72, 104, 52, 68, 150, 64, 84)):
+        for column, width in enumerate((96, 72, 104, 52, 68, 150, 64, 104, 84)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.party_table.setMinimumHeight(180)
@@ -189,8 +196,8 @@ class MediationNewCaseDialog(MediationDialogBase):
         )
         parties_hint = QLabel(
             self.tr(
-                "Type into a cell to fill in ethnic group, occupation, address or agent; "
-                "a known resident's phone stays masked."
+                "Type into a cell to fill in ethnic group, occupation, address or agent "
+                "(choose legal or entrusted agent); a known resident's phone stays masked."
             )
         )
         parties_hint.setObjectName("hint")
@@ -279,6 +286,12 @@ class MediationNewCaseDialog(MediationDialogBase):
             combo.addItem(option.label, option.value)
         combo.setCurrentIndex(combo.findData(role))
         self.party_table.setCellWidget(row, ROLE, combo)
+        agent_kind = QComboBox()
+        agent_kind.setObjectName("agentKind")
+        agent_kind.addItem(self.tr("Not stated"), "")
+        for kind in AgentKind:
+            agent_kind.addItem(kind.label, kind.value)
+        self.party_table.setCellWidget(row, AGENT_KIND, agent_kind)
         person = party.person
         values = {
             "name": party.name,
@@ -290,7 +303,7 @@ class MediationNewCaseDialog(MediationDialogBase):
             "agent_authorization": "",
         }
         for column, (key, editable) in enumerate(COLUMNS):
-            if key == "role":
+            if key in COMBO_COLUMNS:
                 continue
             item = QTableWidgetItem(values[key])
             # A new resident's phone can be typed here; a known one's stays masked.
@@ -315,6 +328,12 @@ class MediationNewCaseDialog(MediationDialogBase):
         combo = self.party_table.cellWidget(row, ROLE)
         return combo.currentData() if isinstance(combo, QComboBox) else ""
 
+    def agent_kind_combo(self, row: int) -> QComboBox:
+        """The 法定/委托代理人 choice of party ``row``."""
+        combo = self.party_table.cellWidget(row, AGENT_KIND)
+        assert isinstance(combo, QComboBox)
+        return combo
+
     def remove_selected_party(self) -> None:
         row = self.party_table.currentRow()
         if 0 <= row < len(self.rows):
@@ -326,8 +345,11 @@ class MediationNewCaseDialog(MediationDialogBase):
         out = []
         for row, party in enumerate(self.rows):
             values: dict[str, Any] = {"role": self._role_of(row)}
+            agent_kind = self.agent_kind_combo(row).currentData()
+            if agent_kind:
+                values["agent_kind"] = agent_kind
             for column, (key, _editable) in enumerate(COLUMNS):
-                if key in ("role", "name"):
+                if key in (*COMBO_COLUMNS, "name"):
                     continue
                 item = self.party_table.item(row, column)
                 text = item.text().strip() if item is not None else ""
@@ -352,7 +374,27 @@ class MediationNewCaseDialog(MediationDialogBase):
     def has_typed(self) -> bool:
         return bool(self.rows or self.facts_edit.toPlainText().strip())
 
+    def _agent_problem(self) -> int | None:
+        """The first row naming a kind of agent but no agent (0-based), if any."""
+        for row in range(len(self.rows)):
+            item = self.party_table.item(row, AGENT_NAME)
+            named = item is not None and bool(item.text().strip())
+            if self.agent_kind_combo(row).currentData() and not named:
+                return row
+        return None
+
     def make_op(self) -> Callable[[DbSession], Any] | None:
+        missing_agent = self._agent_problem()
+        if missing_agent is not None:
+            self.errors.show(
+                "parties",
+                self.tr(
+                    'Party %1: type the agent\'s name, or set the kind of agent to "Not stated".'
+                ).replace("%1", str(missing_agent + 1)),
+            )
+            self.party_table.setCurrentCell(missing_agent, AGENT_NAME)
+            self.party_table.setFocus()
+            return None
         lead = self.lead_combo.currentData()
         mediators = [
             {"roster_person_id": roster_id, "lead": roster_id == lead}

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QRadioButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -86,17 +87,42 @@ class MediationOutcomeDialog(MediationDialogBase):
         self.criminal_check.setChecked(m.prevented_criminal)
         self.petition_check = QCheckBox(self.tr("Prevented a group petition"))
         self.petition_check.setChecked(m.prevented_petition)
+        # Persons involved (0: every party); enabled with their box.
+        self.criminal_persons = self._persons_spin(m.prevented_criminal_persons)
+        self.petition_persons = self._persons_spin(m.prevented_petition_persons)
         flags = QWidget()
         row = QHBoxLayout(flags)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.criminal_check)
-        row.addWidget(self.petition_check)
+        for check, spin in (
+            (self.criminal_check, self.criminal_persons),
+            (self.petition_check, self.petition_persons),
+        ):
+            spin.setEnabled(check.isChecked())
+            check.toggled.connect(spin.setEnabled)
+            row.addWidget(check)
+            row.addWidget(spin)
+            row.addSpacing(12)
         row.addStretch(1)
         self.add_field(self.tr("Statistics"), "prevented", flags)
+        self.errors.add(
+            "prevented_criminal_persons", self.criminal_persons, self.errors.label("prevented")
+        )
+        self.errors.add(
+            "prevented_petition_persons", self.petition_persons, self.errors.label("prevented")
+        )
         self.group.buttonToggled.connect(self._outcome_changed)
         self._outcome_changed()
         self.setMinimumWidth(640)
         (self.buttons[current] if current else self.buttons[WRITTEN]).setFocus()
+
+    def _persons_spin(self, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, 9999)
+        spin.setValue(value)
+        spin.setSuffix(self.tr(" person(s)"))
+        spin.setSpecialValueText(self.tr("all parties"))
+        spin.setToolTip(self.tr("How many people were involved (0: count every party)"))
+        return spin
 
     @staticmethod
     def _current_outcome(m: MediationDetail) -> str:
@@ -138,6 +164,8 @@ class MediationOutcomeDialog(MediationDialogBase):
             "other_routes": (self.routes_edit.toPlainText() if outcome in _NEEDS_ROUTES else ""),
             "prevented_criminal": self.criminal_check.isChecked(),
             "prevented_petition": self.petition_check.isChecked(),
+            "prevented_criminal_persons": self.criminal_persons.value(),
+            "prevented_petition_persons": self.petition_persons.value(),
         }
         return lambda s: record_outcome(
             s, actor=actor, mediation_id=mediation_id, outcome=outcome, **values

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from station.domain.enums import PartyRole
+from station.domain.mediation_rules import AgentKind
 from station.domain.validation import mask_phone
 from station.services.mediation import MediationDetail, PartyInfo, update_party
 from ui.context import AppContext
@@ -52,6 +53,15 @@ class MediationPartyDialog(MediationDialogBase):
             edit.setMaxLength(limit)
             self.edits[key] = edit
             self.add_field(label, key, edit)
+        self.agent_kind_combo = QComboBox()
+        self.agent_kind_combo.setObjectName("agentKind")
+        self.agent_kind_combo.addItem(self.tr("No agent / not stated"), "")
+        for kind in AgentKind:
+            self.agent_kind_combo.addItem(kind.label, kind.value)
+        self.agent_kind_combo.setCurrentIndex(
+            max(0, self.agent_kind_combo.findData(party.agent_kind))
+        )
+        self.add_field(self.tr("Kind of agent"), "agent_kind", self.agent_kind_combo)
         self.edits["ethnicity"].setPlaceholderText(self.tr("e.g. Han"))
         self.edits["phone"].setPlaceholderText(
             mask_phone(party.phone) + self.tr(" (type to replace)")
@@ -69,6 +79,9 @@ class MediationPartyDialog(MediationDialogBase):
         role = self.role_combo.currentData()
         if role != self.party.role:
             values["role"] = role
+        agent_kind = self.agent_kind_combo.currentData() or ""
+        if agent_kind != self.party.agent_kind:
+            values["agent_kind"] = agent_kind
         for key, edit in self.edits.items():
             text = edit.text().strip()
             if key == "phone":

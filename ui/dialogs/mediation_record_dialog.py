@@ -14,17 +14,16 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from station.services import drafts
 from station.services.mediation import MediationDetail, add_mediation_record
 from ui.context import AppContext
-from ui.dialogs.mediation_dialog_base import MediationDialogBase
+from ui.dialogs.mediation_dialog_base import DraftedMediationDialog
 from ui.task_runner import DbSession
 
 DRAFT_FORM = "mediation_record"
-DRAFT_DELAY_MS = 1500
 INVESTIGATION, SESSION = "investigation", "session"
 
 
@@ -33,7 +32,10 @@ def draft_id_for(mediation_id: str, kind: str) -> str:
     return f"mediation-{kind}-{mediation_id}"
 
 
-class MediationRecordDialog(MediationDialogBase):
+class MediationRecordDialog(DraftedMediationDialog):
+    DRAFT_FORM = DRAFT_FORM
+    DRAFT_TASK = "mediation record draft"
+
     def __init__(
         self,
         *,
@@ -109,16 +111,12 @@ class MediationRecordDialog(MediationDialogBase):
         if draft is not None:
             self._restore(draft)
         self._update_count()
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_timer = self._make_draft_timer()
         for edit in (self.place_edit, self.subject_edit, self.participants_edit):
             edit.textChanged.connect(self._draft_timer.start)
         for text in (self.body_edit, self.result_edit):
             text.textChanged.connect(self._draft_timer.start)
         self.body_edit.textChanged.connect(self._update_count)
-        self.finished.connect(lambda _code: self._draft_timer.stop())
         self.body_edit.setFocus()
 
     # ----------------------------------------------------------------- drafts
@@ -144,47 +142,10 @@ class MediationRecordDialog(MediationDialogBase):
         self.recorder_edit.setText(v.get("recorder", "") or self.recorder_edit.text())
         self.body_edit.setPlainText(v.get("body", ""))
         self.result_edit.setPlainText(v.get("result", ""))
-        self.draft_label.setText(
-            self.tr("Restored the unsaved text from %1.").replace(
-                "%1", f"{draft.saved_at:%Y-%m-%d %H:%M}"
-            )
-        )
+        self._show_restored(draft)
 
-    def save_draft(self) -> None:
-        """Write what is typed to the draft file (on the worker)."""
-        if not self.has_typed():
-            return
-        ctx = self.context
-        values = self.values()
-        title = f"{self.windowTitle()} {self.mediation.number if self.mediation else ''}"
-        draft_id = self.draft_id
-        self._draft_written = True
-        ctx.runner.run(
-            lambda: drafts.save_draft(
-                data_dir=ctx.data_dir,
-                draft_id=draft_id,
-                form=DRAFT_FORM,
-                username=ctx.actor.username,
-                values=values,
-                title=title,
-            ),
-            parent=self,
-            success=lambda _d: self.draft_label.setText(
-                self.tr("Draft saved at %1").replace("%1", f"{datetime.now():%H:%M:%S}")
-            ),
-            label="mediation record draft",
-        )
-
-    def _discard_draft(self) -> None:
-        self._draft_timer.stop()
-        if not self._draft_written:
-            return
-        data_dir, draft_id = self.context.data_dir, self.draft_id
-        self.context.runner.run(
-            lambda: drafts.discard_draft(data_dir=data_dir, draft_id=draft_id),
-            parent=None,
-            label="discard mediation record draft",
-        )
+    def draft_values(self) -> dict[str, Any]:
+        return self.values()
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n character(s)", "", len(self.body_edit.toPlainText())))
@@ -198,15 +159,6 @@ class MediationRecordDialog(MediationDialogBase):
             or self.place_edit.text().strip()
             or self.participants_edit.text().strip()
         )
-
-    def _saved(self, value: Any) -> None:
-        self._discard_draft()
-        super()._saved(value)
-
-    def reject(self) -> None:  # Qt override
-        super().reject()
-        if not self.isVisible():  # closed (not "keep editing"): the typed text is dropped
-            self._discard_draft()
 
     def make_op(self) -> Callable[[DbSession], Any] | None:
         assert self.mediation is not None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.domain.permissions import Permission, allowed
 from station.errors import GridStationError
 from station.services.persons import reveal_id_number
 from ui.context import AppContext
@@ -22,7 +23,11 @@ from ui.widgets.form_errors import FormErrors, field_box
 
 
 class RevealIdDialog(QDialog):
-    """Reason (a common one preselected, or typed), then the full number in large type."""
+    """Reason (a common one preselected, or typed), then the full number in large type.
+
+    Roles that may not see full ID numbers (the permissions table) get the reason why and
+    no button; the service refuses them in any case.
+    """
 
     sig_revealed = Signal(str)  # the full number (for the caller to show, never to store)
 
@@ -84,6 +89,14 @@ class RevealIdDialog(QDialog):
         self.setMinimumWidth(460)
         self.show_button.setDefault(True)
         self.reason_combo.setFocus()
+        if not allowed(context.actor.role, Permission.REVEAL_ID_NUMBER):
+            # Said up front; the service refuses anyway.
+            self.show_button.setEnabled(False)
+            self.reason_combo.setEnabled(False)
+            self.errors.show(
+                "reason",
+                self.tr("Your role may not see full ID numbers. Ask the station administrator."),
+            )
 
     def reveal(self) -> None:
         actor, person_id = self.context.actor, self.person_id

@@ -26,7 +26,7 @@ _CLOSED = {
 
 
 class MediationTableModel(QAbstractTableModel):
-    NUMBER, ACCEPTED, STATUS, DISPUTE_TYPE, PARTIES, LEAD = range(6)
+    NUMBER, ACCEPTED, STATUS, DISPUTE_TYPE, PARTIES, LEAD, FLAGS = range(7)
     ID_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent: Any = None) -> None:
@@ -39,7 +39,23 @@ class MediationTableModel(QAbstractTableModel):
             self.tr("Dispute type"),
             self.tr("Parties"),
             self.tr("Lead mediator"),
+            self.tr("Needs attention"),
         )
+
+    def flags_text(self, row: MediationRow) -> str:
+        """What to do about the case: overdue, remind to perform, visit, court window, archived."""
+        flags = []
+        if row.overdue:
+            flags.append(self.tr("overdue"))
+        if row.reminder:
+            flags.append(self.tr("remind to perform"))
+        if row.awaiting_visit:
+            flags.append(self.tr("awaiting return visit"))
+        if row.confirmation_open:
+            flags.append(self.tr("court confirmation window open"))
+        if row.archived:
+            flags.append(self.tr("archived"))
+        return "、".join(flags)
 
     def set_rows(self, rows: list[MediationRow]) -> None:
         self.beginResetModel()
@@ -86,9 +102,12 @@ class MediationTableModel(QAbstractTableModel):
                 row.dispute_type,
                 row.parties,
                 row.lead_mediator,
+                self.flags_text(row),
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.PARTIES:
             return row.parties
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.FLAGS:
+            return QColor("#b3261e") if row.overdue or row.reminder else QColor("#8a5a00")
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QColor("#5f6670") if row.status in _CLOSED else QColor("#1d5fbf")
         if role == self.ID_ROLE:

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from station.domain.case_workflow import TERMINAL_STATUSES, CaseAction, allowed_actions
 from station.domain.deadlines import DeadlineState, deadline_state, deadline_text
-from station.domain.enums import CaseStatus, Rating, Role, Urgency
+from station.domain.dispatch import DispatchStep, open_steps, sign_for_overdue, station_may
+from station.domain.enums import CaseStatus, Rating, Role, StationKind, Urgency
 from station.domain.validation import mask_id
 from station.services.attachments import AttachmentInfo, attach_files, list_attachments
 from station.services.cases import (
@@ -47,6 +48,7 @@ from station.services.reference import Choices
 from ui.context import AppContext
 from ui.dialogs.case_action_dialog import CaseActionDialog
 from ui.dialogs.dispatch_dialog import DispatchDialog
+from ui.dialogs.dispatch_step_dialog import DispatchStepDialog
 from ui.dialogs.mediation_handover_dialog import MediationHandoverDialog
 from ui.dialogs.merge_case_dialog import MergeCaseDialog
 from ui.dialogs.progress_note_dialog import ProgressNoteDialog
@@ -111,6 +113,7 @@ def _esc(text: str) -> str:
 class CaseDetailPage(QWidget):
     sig_back = Signal()  # back to the list (Esc)
     sig_open_case = Signal(str)  # a linked case was clicked
+    sig_open_mediation = Signal(str)  # its mediation case was clicked
 
     def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -347,6 +350,12 @@ class CaseDetailPage(QWidget):
         flags = []
         if d.supervised:
             flags.append(self.tr("Supervised"))
+        if d.extension_state == "requested" and d.extension_until:
+            flags.append(
+                self.tr("Extension to %1 requested").replace("%1", f"{d.extension_until}")
+            )
+        if sign_for_overdue(status=d.status, sign_by=d.sign_deadline, today=view.today):
+            flags.append(self.tr("Not signed for in time"))
         if d.urgency != Urgency.NORMAL.value:
             flags.append(d.urgency_label)
         self.flags_label.setText(" · ".join(flags))
@@ -394,7 +403,17 @@ class CaseDetailPage(QWidget):
             "category": d.category or self.tr("(not classified)"),
             "grid": d.grid,
             "location": d.location,
-            "route": " · ".join(p for p in (d.department, d.assignee) if p),
+            "route": " · ".join(
+                p
+                for p in (
+                    d.lead_unit or d.department,
+                    self.tr("co-handling: %1").replace("%1", d.co_departments)
+                    if d.co_departments
+                    else "",
+                    d.assignee,
+                )
+                if p
+            ),
             "deadline": (
                 f"{d.deadline:%Y-%m-%d}　"
                 + deadline_text(deadline=d.deadline, status=d.status, today=view.today)
@@ -413,7 +432,8 @@ class CaseDetailPage(QWidget):
             (
                 f'{_esc(link.kind_label)}：<a href="case:{_esc(link.id)}">{_esc(link.number)}</a>'
                 if link.kind != "mediation"
-                else f"{_esc(link.kind_label)}：{_esc(link.number)}"
+                else f'{_esc(link.kind_label)}：<a href="mediation:{_esc(link.id)}">'
+                f"{_esc(link.number)}</a>"
             )
             + f"　{_esc(link.status_label)}　{_esc(link.summary)}"
             for link in view.links
@@ -442,7 +462,15 @@ class CaseDetailPage(QWidget):
                 item.widget().deleteLater()
         self.action_buttons.clear()
         role = Role(self.context.actor.role)
-        allowed = allowed_actions(d.status, role)
+        kind = self.context.settings.station_kind
+        known_kind = kind in {k.value for k in StationKind}
+        # The role's actions, less what this kind of station may not take (a village does
+        # not dispatch, a department does not close): station.domain.dispatch.STATION_RULES.
+        allowed = [
+            a
+            for a in allowed_actions(d.status, role)
+            if not known_kind or station_may(a.value, kind=kind, status=d.status)
+        ]
         entries: list[tuple[str, str]] = []
         for action in allowed:
             if action in _VISIT_ACTIONS:
@@ -450,6 +478,12 @@ class CaseDetailPage(QWidget):
             entries.append((action.value, action.label))
         if any(a in _VISIT_ACTIONS for a in allowed):
             entries.append((VISIT, self.tr("Return visit")))
+        # 催办, 督办, 延期 (station.domain.dispatch): for the station kinds that take them.
+        if known_kind:
+            for step in open_steps(
+                kind=kind, role=role, status=d.status, extension=d.extension_state
+            ):
+                entries.append((step.value, step.label))
         if CaseStatus(d.status) not in TERMINAL_STATUSES and role is not Role.VIEWER:
             entries.append((PROGRESS, self.tr("Record progress")))
         for n, (key, text) in enumerate(entries):
@@ -505,6 +539,10 @@ class CaseDetailPage(QWidget):
             dialog = MediationHandoverDialog(
                 context=ctx, case=case, choices=self.choices, parent=self
             )
+        elif key in {s.value for s in DispatchStep}:
+            dialog = DispatchStepDialog(context=ctx, case=case, step=key, parent=self)
+            if key == DispatchStep.APPROVE_EXTENSION.value and case.extension_until:
+                dialog.set_until(case.extension_until)
         elif key == CaseAction.MERGE.value:
             dialog = MergeCaseDialog(context=ctx, case=case, parent=self)
         else:
@@ -539,6 +577,8 @@ class CaseDetailPage(QWidget):
     def _link_clicked(self, href: str) -> None:
         if href.startswith("case:"):
             self.sig_open_case.emit(href.removeprefix("case:"))
+        elif href.startswith("mediation:"):
+            self.sig_open_mediation.emit(href.removeprefix("mediation:"))
 
     def current_number(self) -> str:
         return self.view.detail.number if self.view is not None else ""

@@ -152,6 +152,8 @@ class CasesPage(QWidget):
 
         self.table = make_list_table(object_name="caseTable", column_widths=COLUMN_WIDTHS)
         self.table.setModel(self.model)
+        for column, width in COLUMN_WIDTHS.items():  # the sections exist once the model does
+            self.table.horizontalHeader().resizeSection(column, width)
         self.table.doubleClicked.connect(self._row_activated)
 
         self.empty_label = make_empty_state_label()

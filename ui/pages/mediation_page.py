@@ -1,6 +1,8 @@
 """调解: the volunteer mediators' (和事佬) list of mediation cases, and one case's detail.
 
-Search (number, party name, words in the facts), a status filter and "new case" above the
+Search (number, party name, words in the facts), "my cases" or all the station's, filters
+(status, dispute type, mediator, what needs attention: overdue, performance reminder,
+awaiting return visit, court-confirmation window open, archived) and "new case" above the
 list; Enter or a double click opens a case, Esc goes back. Only mediators and station admins
 may open mediation files: anyone else sees a plain refusal instead of the list. The page
 refreshes itself from the app-wide change signal whenever a mediation case changed.
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -26,7 +29,12 @@ from PySide6.QtWidgets import (
 from station.domain.enums import MediationStatus, Role
 from station.errors import PermissionDenied
 from station.services.changes import Changes
-from station.services.mediation import MEDIATION_ROLES, MediationRow, list_mediations
+from station.services.mediation import (
+    FILTER_FLAGS,
+    MEDIATION_ROLES,
+    MediationRow,
+    list_mediations,
+)
 from station.services.reference import Option, list_dispute_types, list_roster
 from ui.context import AppContext
 from ui.dialogs.mediation_new_case_dialog import MediationNewCaseDialog
@@ -42,7 +50,8 @@ COLUMN_WIDTHS = {
     MediationTableModel.ACCEPTED: 100,
     MediationTableModel.STATUS: 90,
     MediationTableModel.DISPUTE_TYPE: 100,
-    MediationTableModel.PARTIES: 260,
+    MediationTableModel.PARTIES: 220,
+    MediationTableModel.LEAD: 90,
 }
 
 
@@ -90,6 +99,22 @@ class MediationPage(QWidget):
         self.status_combo.addItem(self.tr("All statuses"), None)
         for status in MediationStatus:
             self.status_combo.addItem(status.label, status.value)
+        self.mine_check = QCheckBox(self.tr("&My cases"))
+        self.mine_check.setObjectName("mineOnly")
+        self.mine_check.setToolTip(
+            self.tr("Only the cases I mediate (my account's place on the mediator roster)")
+        )
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("mediationTypeFilter")
+        self.type_combo.addItem(self.tr("All types"), None)
+        self.mediator_combo = QComboBox()
+        self.mediator_combo.setObjectName("mediationMediatorFilter")
+        self.mediator_combo.addItem(self.tr("All mediators"), None)
+        self.flag_combo = QComboBox()
+        self.flag_combo.setObjectName("mediationFlagFilter")
+        self.flag_combo.addItem(self.tr("Anything"), None)
+        for key, label in FILTER_FLAGS.items():
+            self.flag_combo.addItem(label, key)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.new_button = QPushButton(self.tr("New mediation case (Ctrl+Shift+N)"))
@@ -100,12 +125,19 @@ class MediationPage(QWidget):
         toolbar.addWidget(heading)
         toolbar.addSpacing(12)
         toolbar.addWidget(self.search_edit, 1)
-        toolbar.addWidget(self.status_combo)
         toolbar.addWidget(self.count_label)
         toolbar.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addWidget(self.mine_check)
+        for combo in (self.status_combo, self.type_combo, self.mediator_combo, self.flag_combo):
+            filters.addWidget(combo)
+        filters.addStretch(1)
 
         self.table = make_list_table(object_name="mediationTable", column_widths=COLUMN_WIDTHS)
         self.table.setModel(self.model)
+        for column, width in COLUMN_WIDTHS.items():  # the sections exist once the model does
+            self.table.horizontalHeader().resizeSection(column, width)
         self.table.doubleClicked.connect(self._row_activated)
 
         self.empty_label = make_empty_state_label()
@@ -118,10 +150,12 @@ class MediationPage(QWidget):
         list_layout.setContentsMargins(16, 12, 16, 8)
         list_layout.setSpacing(8)
         list_layout.addLayout(toolbar)
+        list_layout.addLayout(filters)
         list_layout.addWidget(self.stack, 1)
 
         self.detail = MediationDetailPage(context=context)
         self.detail.sig_back.connect(self.show_list)
+        self.sig_open_case = self.detail.sig_open_case  # the window switches to work orders
         self.views = QStackedWidget()
         self.views.addWidget(self.list_view)
         self.views.addWidget(self.detail)
@@ -135,7 +169,9 @@ class MediationPage(QWidget):
         self._debounce.timeout.connect(self.search_now)
         self.search_edit.textChanged.connect(self._debounce.start)
         self.search_edit.returnPressed.connect(self.search_now)
-        self.status_combo.currentIndexChanged.connect(self.search_now)
+        for combo in (self.status_combo, self.type_combo, self.mediator_combo, self.flag_combo):
+            combo.currentIndexChanged.connect(self.search_now)
+        self.mine_check.toggled.connect(self.search_now)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_case)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -144,7 +180,15 @@ class MediationPage(QWidget):
         context.bus.sig_changed.connect(self._changed)
 
         if not self.allowed:
-            for widget in (self.search_edit, self.status_combo, self.new_button):
+            for widget in (
+                self.search_edit,
+                self.status_combo,
+                self.type_combo,
+                self.mediator_combo,
+                self.flag_combo,
+                self.mine_check,
+                self.new_button,
+            ):
                 widget.setEnabled(False)
             self._show_empty(
                 self.tr(
@@ -166,6 +210,14 @@ class MediationPage(QWidget):
 
     def _lists_loaded(self, lists: MediationLists) -> None:
         self.lists = lists
+        for combo, options in (
+            (self.type_combo, lists.dispute_types),
+            (self.mediator_combo, lists.mediators),
+        ):
+            combo.blockSignals(True)
+            for option in options:
+                combo.addItem(option.name, option.id)
+            combo.blockSignals(False)
         if self._open_when_loaded:
             self._open_when_loaded = False
             self.new_case()
@@ -177,10 +229,18 @@ class MediationPage(QWidget):
         self._generation += 1
         generation = self._generation
         query, status = self.search_edit.text().strip(), self.status_combo.currentData()
+        filters = {
+            "dispute_type_id": self.type_combo.currentData(),
+            "mediator_id": self.mediator_combo.currentData(),
+            "flag": self.flag_combo.currentData(),
+            "mine": self.mine_check.isChecked(),
+        }
         actor = self.context.actor
         self.count_label.setText(self.tr("Searching…"))
         self.context.runner.query(
-            lambda s: list_mediations(s, status=status, query=query, limit=LIST_LIMIT, actor=actor),
+            lambda s: list_mediations(
+                s, status=status, query=query, limit=LIST_LIMIT, actor=actor, **filters
+            ),
             parent=self,
             success=lambda rows: self._loaded(generation, rows),
             failure=lambda exc: self._failed(generation, exc),
@@ -205,9 +265,14 @@ class MediationPage(QWidget):
             self.stack.setCurrentWidget(self.table)
             row = self.model.row_of(keep) if keep else None
             self.table.selectRow(row if row is not None else 0)
-        elif self.search_edit.text().strip() or self.status_combo.currentData():
+        elif self.search_edit.text().strip() or self.filtering():
             self._show_empty(
                 self.tr("No mediation case matches.\nTry other words, or choose “All statuses”.")
+                if not self.mine_check.isChecked()
+                else self.tr(
+                    "None of your cases matches.\n"
+                    "Untick “My cases” to see the whole station's cases."
+                )
             )
         else:
             self._show_empty(
@@ -218,6 +283,12 @@ class MediationPage(QWidget):
                 )
             )
         self.sig_loaded.emit(len(rows))
+
+    def filtering(self) -> bool:
+        return self.mine_check.isChecked() or any(
+            combo.currentData()
+            for combo in (self.status_combo, self.type_combo, self.mediator_combo, self.flag_combo)
+        )
 
     def _show_empty(self, text: str) -> None:
         self.empty_label.setText(text)

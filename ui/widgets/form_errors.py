@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from station.errors import FormInvalid, GridStationError
+from ui.errors import show_exception
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -89,6 +90,14 @@ class FormErrors:
             if self.show(field, message) and first is None:
                 first = self._fields[field][0]
         return first
+
+    def show_failure(self, exc: BaseException, *, parent: QWidget) -> None:
+        """A failed save: our error beside its field (focused), else in the error box."""
+        widget = self.show_error(exc) if isinstance(exc, GridStationError) else None
+        if widget is None:
+            show_exception(parent, exc)
+        else:
+            widget.setFocus()
 
     @property
     def has_errors(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTableWidget
 
 
 def make_list_table(*, object_name: str, column_widths: dict[int, int]) -> QTableView:
@@ -30,6 +30,22 @@ def make_list_table(*, object_name: str, column_widths: dict[int, int]) -> QTabl
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for column, width in column_widths.items():
         header.resizeSection(column, width)
+    header.setStretchLastSection(True)
+    return table
+
+
+def make_record_table(*, object_name: str, headers: list[str]) -> QTableWidget:
+    """A small read-only table of records (the settings sections' accounts, audit entries,
+    cases due for anonymising): alternating rows, columns as wide as their contents, the
+    last one taking the rest. Rows are filled by the caller."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(object_name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return table
 

@@ -24,6 +24,14 @@ def read_changes(
     session: SessionDep,
     since: Annotated[int, Query(ge=0, le=2**62, description="the cursor from the last page")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    own_upto: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=2**62,
+            description="the caller holds all its own events up to this server_seq: leave them out",
+        ),
+    ] = 0,
 ) -> Response:
     """One page of changes with ``server_seq > since``; continue from ``next_cursor``."""
     body = changes_since(
@@ -31,6 +39,7 @@ def read_changes(
         station=station,
         since=since,
         limit=limit,
+        own_upto=own_upto,
         server_hlc=request.app.state.clock.now(),
     )
     return Response(content=body, media_type="application/json")
