@@ -148,6 +148,8 @@ class UserAccount(Base):
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
     password_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "local" (managed here) or "town" (from the town server, station.sync.town_accounts)
+    origin: Mapped[str] = mapped_column(String(8), default="local", server_default="local")
 
 
 class AuditEntry(Base):

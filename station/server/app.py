@@ -21,7 +21,7 @@ from station.server.errors import install_error_handlers
 from station.server.middleware import AccessLogMiddleware, RateLimiter, RequestBodyMiddleware
 from station.server.models import Event
 from station.server.reference import ReferenceCache
-from station.server.routes import changes, enrollment, events, health, stations
+from station.server.routes import audit, changes, enrollment, events, health, stations
 from station.sync.protocol import API_PREFIX
 
 
@@ -55,7 +55,7 @@ def create_app(
     app.state.limiter = RateLimiter(rate=settings.rate_per_second, burst=settings.rate_burst)
     install_error_handlers(app)
     app.include_router(health.router)
-    for module in (enrollment, stations, events, changes):
+    for module in (enrollment, stations, events, changes, audit):
         app.include_router(module.router, prefix=API_PREFIX)
     # Outermost last: log → gzip responses → read (and inflate) request bodies.
     app.add_middleware(RequestBodyMiddleware, max_body=settings.max_body_bytes)

@@ -227,3 +227,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     q.add_argument("--replace", action="store_true", help="服务器上多出的基础数据标记为已删除")
     q = action("init-demo", cmd_init_demo, "载入演示镇基础数据并登记演示站点")
     q.add_argument("--seed", type=int, default=2026, help="与 grid-station demo 相同的随机种子")
+
+    from station.server import account_commands
+
+    account_commands.register(action)

@@ -13,6 +13,8 @@
   tombstones.
 * ``station`` / ``station_grid`` — registered stations; only hashes of credentials.
 * ``town_setting`` — the town's name and mediation committee, handed out on enrollment.
+* ``audit_entry`` — the stations' audit logs, pushed up (``POST /api/v1/audit``); only
+  ever inserted (triggers refuse UPDATE and DELETE, migration s0002).
 """
 
 from __future__ import annotations
@@ -129,3 +131,20 @@ class TownSetting(Base):
     __tablename__ = "town_setting"
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    """One station's audit entry. The key holds a hash of the content: a station restored
+    from a backup reuses entry ids, and its new entries must not pass for duplicates."""
+
+    __tablename__ = "audit_entry"
+    station_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    username: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    target_type: Mapped[str] = mapped_column(String(24))
+    target_id: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(DateTime)

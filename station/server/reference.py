@@ -19,20 +19,23 @@ from station.server.models import ReferenceItem
 from station.server.sequence import lock_counter, store_counter
 from station.services.events import canonical_json
 from station.sync.reference import REFERENCE_KINDS, ReferenceRecord
+from station.sync.town_accounts import TOWN_ACCOUNT_KIND
 
 
 def put_reference(
     session: Session, *, records: Iterable[ReferenceRecord], replace_all: bool = False
 ) -> int:
     """Store reference records; with ``replace_all`` every stored record not given is
-    tombstoned. Returns the number of records that changed. Call inside a write transaction.
+    tombstoned (town accounts excepted: they are managed by :mod:`station.server.accounts`,
+    not imported from a station). Returns the number of records that changed. Call inside
+    a write transaction.
     """
     last = lock_counter(session)
     stored = {(r.kind, r.item_id): r for r in session.scalars(select(ReferenceItem))}
     given: set[tuple[str, str]] = set()
     changed = 0
     for record in records:
-        if record.kind not in REFERENCE_KINDS:
+        if record.kind not in REFERENCE_KINDS and record.kind != TOWN_ACCOUNT_KIND:
             raise ValueError(f"unknown reference kind {record.kind}")
         key = (record.kind, record.id)
         given.add(key)
@@ -49,7 +52,7 @@ def put_reference(
         row.seq, row.deleted, row.data = last, record.deleted, data
     if replace_all:
         for key, row in stored.items():
-            if key not in given and not row.deleted:
+            if key not in given and not row.deleted and key[0] in REFERENCE_KINDS:
                 last += 1
                 changed += 1
                 row.seq, row.deleted = last, True

@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, delete, or_, select
@@ -45,6 +46,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from station.db import models as m
+from station.db.sealed import insert_placeholder
 from station.domain.case_workflow import next_status
 from station.domain.dispatch import check_step
 from station.domain.enums import CaseStatus, MediationStatus
@@ -144,14 +146,26 @@ def _columns(table: str, exclude: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_table(table).columns.keys()) - set(exclude)
 
 
+@cache
+def _coerce_plan(
+    table: str,
+) -> tuple[tuple[tuple[str, Any], ...], tuple[tuple[str, Callable[[Any], Any]], ...]]:
+    """(key, default) of every column, and (key, converter) of those that need one."""
+    plan = _column_plan(table)
+    return (
+        tuple((key, default) for key, default, _ in plan),
+        tuple((key, converter) for key, _, converter in plan if converter is not None),
+    )
+
+
 def coerce(table: str, values: dict[str, Any]) -> dict[str, Any]:
     """A complete row for ``table``: defaults filled in, JSON text turned into Python types."""
-    row: dict[str, Any] = {}
-    for key, default, converter in _column_plan(table):
-        value = values.get(key, default)
-        if value is not None and converter is not None:
-            value = converter(value)
-        row[key] = value
+    columns, converters = _coerce_plan(table)
+    row = {key: values.get(key, default) for key, default in columns}
+    for key, converter in converters:
+        value = row[key]
+        if value is not None:
+            row[key] = converter(value)
     return row
 
 
@@ -212,6 +226,8 @@ def history_facts(notes: list[dict[str, Any]]) -> dict[str, Any]:
     """What a case's (coerced) history lines say, as work_case columns: the statistics read
     these instead of the history table. Derived from the lines alone, so an event can never
     set them (migration 0006 fills old databases with the same from ``case_note``)."""
+    if not notes:  # a case just received (most of a first sync): nothing to look at
+        return dict(_NO_HISTORY)
     kinds = {note["kind"] for note in notes}
 
     def first(*wanted: str) -> datetime | None:
@@ -224,6 +240,15 @@ def history_facts(notes: list[dict[str, Any]]) -> dict[str, Any]:
         "first_replied_at": first("reply", "settle_at_desk"),
         "repeat_count": sum(note["kind"] == "repeat" for note in notes),
     }
+
+
+_NO_HISTORY: dict[str, Any] = {
+    **{column: False for column in HISTORY_FLAGS.values()},
+    "first_dispatched_at": None,
+    "first_signed_at": None,
+    "first_replied_at": None,
+    "repeat_count": 0,
+}
 
 
 def fold_case(events: list[EventRecord]) -> Folded:
@@ -500,13 +525,23 @@ def refresh_entity(session: Session, *, entity_type: str, entity_id: str) -> Non
     session.expire_all()  # ORM objects loaded earlier must not shadow the new rows
 
 
-def refresh_entities(session: Session, keys: Iterable[tuple[str, str]]) -> int:
+def refresh_entities(
+    session: Session,
+    keys: Iterable[tuple[str, str]] | Mapping[tuple[str, str], list[EventRecord] | None],
+) -> int:
     """:func:`refresh_entity` for many entities at once (what sync uses to apply a page).
 
     Same rows as refreshing each entity alone, but with one query per few hundred entities
     instead of several per entity. Persons are written before cases and mediations, so a
     case's requester exists when the case row lands. Returns the number of entities.
+
+    ``keys`` may map an entity to *all* its counted events (a sync page knows them for the
+    entities that had no event here before it; ``None`` otherwise): those are folded from
+    memory instead of being read back. The rows are the same either way.
     """
+    complete: Mapping[tuple[str, str], list[EventRecord] | None] = (
+        keys if isinstance(keys, Mapping) else {}
+    )
     by_type: dict[str, list[str]] = defaultdict(list)
     for entity_type, entity_id in dict.fromkeys(keys):
         by_type[entity_type].append(entity_id)
@@ -519,28 +554,48 @@ def refresh_entities(session: Session, keys: Iterable[tuple[str, str]]) -> int:
         ids = by_type[entity_type]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            grouped: dict[str, list[EventRecord]] = {i: [] for i in chunk}
-            # Core rows, not ORM objects: same columns, without the identity map's cost.
-            stmt = select(*_EVENT_COLUMNS).where(
-                m.Event.entity_type == entity_type, m.Event.entity_id.in_(chunk), _COUNTED
-            )
-            for row in conn.execute(stmt):
-                grouped[row.entity_id].append(EventRecord.from_row(row))  # type: ignore[arg-type]
+            grouped: dict[str, list[EventRecord]] = {}
+            unread: list[str] = []
+            for i in chunk:
+                known = complete.get((entity_type, i))
+                if not isinstance(known, list):
+                    grouped[i] = []
+                    unread.append(i)
+                else:
+                    grouped[i] = known
+            unread_set = set(unread)
+            if unread:
+                # Core rows, not ORM objects: same columns, without the identity map's cost.
+                stmt = select(*_EVENT_COLUMNS).where(
+                    m.Event.entity_type == entity_type, m.Event.entity_id.in_(unread), _COUNTED
+                )
+                for row in conn.execute(stmt):
+                    grouped[row.entity_id].append(EventRecord.from_row(row))  # type: ignore[arg-type]
             rows: Rows = defaultdict(list)
             for evs in grouped.values():
                 for table_name, table_rows in kind.fold(evs).rows.items():
                     rows[table_name].extend(table_rows)
-            for child, fk in kind.children.items():
-                conn.execute(delete(_table(child)).where(_table(child).c[fk].in_(chunk)))
-            conn.execute(
-                delete(_table("conflict")).where(_table("conflict").c.entity_id.in_(chunk))
+            # An entity with no event here before has no rows yet: nothing to delete, and
+            # its main row is a plain INSERT (an upsert costs twice as much with foreign keys).
+            if unread:
+                for child, fk in kind.children.items():
+                    conn.execute(delete(_table(child)).where(_table(child).c[fk].in_(unread)))
+                conn.execute(
+                    delete(_table("conflict")).where(_table("conflict").c.entity_id.in_(unread))
+                )
+            main_rows = rows.get(kind.main_table, [])
+            main_ids = {r["id"] for r in main_rows}
+            gone[kind.main_table] += [i for i in unread if i not in main_ids]
+            first_rows = (
+                [r for r in main_rows if r["id"] not in unread_set] if unread else main_rows
             )
-            main_ids = {r["id"] for r in rows.get(kind.main_table, [])}
-            gone[kind.main_table] += [i for i in chunk if i not in main_ids]
-            _upsert(conn, kind.main_table, rows.get(kind.main_table, []))
+            _write_rows(conn, kind.main_table, first_rows, upsert=False)
+            if unread:
+                again = [r for r in main_rows if r["id"] in unread_set]
+                _write_rows(conn, kind.main_table, again, upsert=True)
             for table_name in INSERT_ORDER:
                 if table_name != kind.main_table and rows.get(table_name):
-                    conn.execute(_table(table_name).insert(), rows[table_name])
+                    _write_rows(conn, table_name, rows[table_name], upsert=False)
     # Entities left with no event (all rejected by the server) lose their row; dependants
     # (cases, mediations) go before the persons they may name.
     for table_name, ids in reversed(gone.items()):
@@ -549,6 +604,62 @@ def refresh_entities(session: Session, keys: Iterable[tuple[str, str]]) -> int:
             conn.execute(delete(table).where(table.c.id.in_(ids[start : start + 500])))
     session.expire_all()
     return sum(len(v) for v in by_type.values())
+
+
+_write_plans: dict[tuple[str, str, bool], tuple[str, tuple[tuple[str, Any, Any], ...]]] = {}
+
+
+def _write_plan(dialect: Any, table_name: str, upsert: bool) -> tuple[str, tuple[Any, ...]]:
+    """The driver-level INSERT (or upsert on ``id``) of ``table_name`` and, per column,
+    (key, default, the column type's own bind processor): what SQLAlchemy's insert would send,
+    without compiling and processing parameters statement by statement."""
+    key = (dialect.name, table_name, upsert)
+    if key not in _write_plans:
+        table = _table(table_name)
+        plan = tuple(
+            (c.key, default, c.type.bind_processor(dialect))
+            for c, (_k, default, _conv) in zip(table.columns, _column_plan(table_name), strict=True)
+        )
+        names = [c.name for c in table.columns]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        sql = (
+            f'INSERT INTO "{table_name}" ({quoted}) VALUES '
+            f"({', '.join(insert_placeholder(table_name, n) for n in names)})"
+        )
+        if upsert:
+            sql += " ON CONFLICT (id) DO UPDATE SET " + ", ".join(
+                f'"{n}" = excluded."{n}"' for n in names if n != "id"
+            )
+        _write_plans[key] = (sql, plan)
+    return _write_plans[key]
+
+
+def _write_rows(conn: Any, table_name: str, rows: list[dict[str, Any]], *, upsert: bool) -> None:
+    """Insert (or upsert) row dicts in one executemany of plain tuples (sealed columns still
+    go through their SQL function, see :func:`station.db.sealed.insert_placeholder`)."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":  # stations are SQLite; anything else: the general way
+        if upsert:
+            _upsert(conn, table_name, rows)
+        else:
+            conn.execute(_table(table_name).insert(), rows)
+        return
+    sql, plan = _write_plan(conn.dialect, table_name, upsert)
+    keys = [key for key, _, _ in plan]
+    pick = itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+    processed = [(i, process) for i, (_, _, process) in enumerate(plan) if process is not None]
+    params = []
+    for row in rows:
+        try:
+            values = list(pick(row))  # a coerced row has every column
+        except KeyError:
+            values = [row.get(key, default) for key, default, _ in plan]
+        for i, process in processed:
+            if values[i] is not None:
+                values[i] = process(values[i])
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 def _upsert(conn: Any, table_name: str, rows: list[dict[str, Any]]) -> None:

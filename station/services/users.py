@@ -4,6 +4,10 @@ Passwords are argon2id hashes. Repeated wrong passwords lock the account for a d
 grows with every further failure (stored on the account, so a restart does not reset it).
 Managing accounts (add, disable, change role, reset a password) is for station admins and
 is audited; a reset password must be changed at the next login.
+
+Town accounts (``origin == "town"``, :mod:`station.sync.town_accounts`) come from the town
+server and log in here like local ones, offline; their password and role are managed at the
+town center, so changing or resetting them here is refused with a message that says so.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ class UserInfo:
     locked_until: datetime | None = None
     last_login_at: datetime | None = None
     must_change_password: bool = False
+    origin: str = "local"  # "town": comes from the town server, managed there
 
     @property
     def role_label(self) -> str:
@@ -85,7 +90,15 @@ def _info(user: UserAccount) -> UserInfo:
         locked_until=user.locked_until,
         last_login_at=user.last_login_at,
         must_change_password=bool(user.must_change_password),
+        origin=user.origin or "local",
     )
+
+
+def _refuse_town(user: UserAccount, what: str, *, field: str) -> None:
+    if user.origin == "town":
+        raise ValidationError(
+            f"这是镇里统一管理的账号，{what}请到镇网格中心办理", code="town_account", field=field
+        )
 
 
 def lockout_delay(failures: int) -> timedelta:
@@ -206,9 +219,8 @@ def authenticate(
         _record_failure(
             session, username=username, user_id=None, action=f"{purpose}_failed", now=now
         )
-        raise LoginFailed(
-            "这个账号已停用，请联系驿站管理员", code="account_disabled", field="username"
-        )
+        who = "镇网格中心" if user.origin == "town" else "驿站管理员"
+        raise LoginFailed(f"这个账号已停用，请联系{who}", code="account_disabled", field="username")
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
@@ -333,6 +345,7 @@ def reset_password(session: Session, *, actor: Actor, username: str, new_passwor
     """An admin sets a new password (and lifts a lock); the user must change it at login."""
     require(actor, Permission.MANAGE_USERS)
     user = _user(session, username)
+    _refuse_town(user, "重置密码", field="new_password")
     check_new_password(new_password, username=user.username, field="new_password")
     user.password_hash = _hasher.hash(new_password)
     user.password_changed_at = _now()
@@ -354,6 +367,7 @@ def change_password(
 ) -> UserInfo:
     """The logged-in user replaces their own password (knowing the current one)."""
     user = _user(session, actor.username)
+    _refuse_town(user, "修改密码", field="new_password")
     try:
         ok = _hasher.verify(user.password_hash, old_password)
     except (VerificationError, InvalidHashError):
@@ -389,6 +403,7 @@ def set_role(session: Session, *, actor: Actor, username: str, role: str) -> Use
     old_role = Role(user.role)
     if new_role is old_role:
         return _info(user)
+    _refuse_town(user, "更改角色", field="role")
     if old_role is Role.STATION_ADMIN and user.active and _active_admins(session) <= 1:
         raise ValidationError(
             "这是最后一个驿站管理员账号，请先让另一个账号成为管理员",

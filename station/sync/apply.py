@@ -4,10 +4,12 @@ Reference records first (events refer to grids, categories …), then the events
 here, then one bulk refold of every entity they touch (the fold sorts by HLC, so events
 arriving late land where they belong), the HLC merge and the new cursor. Own events that
 come back are recognised by id and only get their ``server_seq`` — which also settles a
-push whose answer was lost.
+push whose answer was lost. An entity with no event here before the page (most of them in
+a first sync) is folded from the page's events, not read back, and its rows are inserted
+rather than upserted: same rows, a fraction of the cost.
 
-A large page (more than :data:`BULK_EVENTS` new events, e.g. a new station's first sync)
-writes its projection rows with the full-text triggers dropped: the touched rows leave the
+A large page (more than :data:`BULK_INDEX_EVENTS` new events, e.g. a new station's first
+sync) writes its projection rows with the full-text triggers dropped: the touched rows leave the
 search index before the refold and enter it again, in one statement per few hundred rows,
 after it; then the triggers are created again. All of it is DDL and DML in the caller's one
 transaction (SQLite DDL is transactional), so an error or a crash leaves the old state,
@@ -16,7 +18,9 @@ triggers included. Same index as the triggers would have built, without their pe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select, text, update
@@ -25,9 +29,9 @@ from sqlalchemy.orm import Session
 from station.db.models import Event
 from station.db.sealed import insert_placeholder
 from station.db.search_schema import FTS_TABLES, drop_trigger_statements, trigger_statements
-from station.services.events import canonical_json, clock_for
+from station.services.events import EventRecord, canonical_json, clock_for
 from station.services.projection import ENTITY_KINDS, refresh_entities
-from station.sync.protocol import ChangesPublic
+from station.sync.protocol import ChangesPublic, EventPublic
 from station.sync.reference import ReferenceRecord, apply_reference
 from station.sync.state import save_cursor
 
@@ -49,7 +53,11 @@ _INSERT_EVENT = (
     f"INSERT INTO event ({', '.join(_EVENT_COLUMNS)}) VALUES "
     f"({', '.join(insert_placeholder('event', c) for c in _EVENT_COLUMNS)})"
 )
-BULK_EVENTS = 2000  # more new events than this: full-text index maintained in bulk
+BULK_EVENTS = 2000  # a first sync's page size: its full-text index is kept in bulk
+# Pages smaller than that take the bulk path too once they carry more new events than this:
+# the triggers index row by row at about six times the cost of one INSERT … SELECT, which
+# outweighs dropping and creating them again (a few milliseconds) from about here on.
+BULK_INDEX_EVENTS = 100
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,28 @@ class AppliedPage:
 
 
 def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
+    if len(page.events) <= BULK_INDEX_EVENTS:
+        return _apply_page(session, page)
+    with _collector_paused():
+        return _apply_page(session, page)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a large page is applied: the page makes
+    hundreds of thousands of short-lived objects (none in cycles that matter), and the
+    collections they trigger scan the whole heap again and again — a sixth of a first sync.
+    Reference counting still frees everything; the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _apply_page(session: Session, page: ChangesPublic) -> AppliedPage:
     reference = apply_reference(
         session,
         (
@@ -78,7 +108,9 @@ def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
         stored.update(dict(session.execute(stmt).all()))
     new_rows: list[tuple[object, ...]] = []
     acked: list[dict[str, object]] = []
-    touched: dict[tuple[str, str], None] = {}
+    # entity -> all its events if it had none here before this page (see _mark_fresh)
+    touched: dict[tuple[str, str], list[EventRecord] | None] = {}
+    new_events: list[EventPublic] = []
     for ev in page.events:
         if ev.event_id in stored:
             if stored[ev.event_id] is None:
@@ -101,6 +133,10 @@ def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
             )
         )
         touched[(ev.entity_type, ev.entity_id)] = None
+        new_events.append(ev)
+    # Entities with no event here before this page are folded from the page itself (all
+    # their events are in it), not read back; asked before the new events are stored.
+    _mark_fresh(session, touched, new_events)
     if new_rows:
         # Straight to the driver: a first sync stores a hundred thousand rows, and the ORM's
         # per-row parameter handling would cost more than SQLite's insert itself.
@@ -114,7 +150,10 @@ def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
         )
     if not touched:
         entities = 0
-    elif len(new_rows) > BULK_EVENTS and session.get_bind().dialect.name == "sqlite":
+    elif (
+        len(new_rows) > min(BULK_EVENTS, BULK_INDEX_EVENTS)
+        and session.get_bind().dialect.name == "sqlite"
+    ):
         entities = _refresh_in_bulk(session, touched)
     else:
         entities = refresh_entities(session, touched)
@@ -144,15 +183,58 @@ def _fts_targets(touched: Iterable[tuple[str, str]]) -> list[tuple[str, str, str
     ]
 
 
-def _refresh_in_bulk(session: Session, touched: dict[tuple[str, str], None]) -> int:
+def _mark_fresh(
+    session: Session,
+    touched: dict[tuple[str, str], list[EventRecord] | None],
+    new_events: list[EventPublic],
+) -> None:
+    """Give each touched entity without any stored event yet its events from the page."""
+    by_type: dict[str, list[str]] = {}
+    for entity_type, entity_id in touched:
+        by_type.setdefault(entity_type, []).append(entity_id)
+    seen: set[tuple[str, str]] = set()
+    for entity_type, ids in by_type.items():
+        for start in range(0, len(ids), _CHUNK):
+            stmt = (
+                select(Event.entity_id)
+                .where(Event.entity_type == entity_type)
+                .where(Event.entity_id.in_(ids[start : start + _CHUNK]))
+                .distinct()
+            )
+            seen.update((entity_type, i) for i in session.scalars(stmt))
+    for ev in new_events:
+        key = (ev.entity_type, ev.entity_id)
+        if key not in seen:
+            events = touched[key]
+            if events is None:
+                events = touched[key] = []
+            events.append(
+                EventRecord(
+                    event_id=ev.event_id,
+                    entity_type=ev.entity_type,
+                    entity_id=ev.entity_id,
+                    event_type=ev.event_type,
+                    station_code=ev.station_code,
+                    author=ev.author,
+                    hlc=ev.hlc,
+                    payload=ev.payload,
+                    schema_version=ev.schema_version,
+                )
+            )
+
+
+def _refresh_in_bulk(
+    session: Session, touched: dict[tuple[str, str], list[EventRecord] | None]
+) -> int:
     """:func:`refresh_entities` with the full-text triggers off and the index kept by hand."""
     session.flush()  # nothing pending may reach the tables while the triggers are gone
     conn = session.connection()
     targets = _fts_targets(touched)
     for statement in drop_trigger_statements():
         conn.exec_driver_sql(statement)
-    # What the delete/update triggers would do: take the rows as they are indexed now out…
-    for fts, table, cols, ids in targets:
+    # What the delete/update triggers would do: take the rows as they are indexed now out
+    # (entities new to this database have no rows yet)…
+    for fts, table, cols, ids in _fts_targets(k for k, evs in touched.items() if evs is None):
         stmt = text(
             f"INSERT INTO {fts}({fts}, rowid, {cols}) "
             f"SELECT 'delete', rowid, {cols} FROM {table} WHERE id IN :ids"

@@ -39,6 +39,7 @@ from station.errors import GridStationError
 from station.services.events import REJECTED_SEQ, clock_for
 from station.services.projection import refresh_entities
 from station.sync.apply import AppliedPage, apply_changes
+from station.sync.audit_push import push_audit
 from station.sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
@@ -359,6 +360,7 @@ def sync_once(
         push_pending(
             db, net, report, batch_size=push_batch, abort=abort, progress=progress, run_db=run_db
         )
+        push_audit(db, net, run_db=run_db, abort=abort)  # the audit log goes up, never down
         pull_changes(
             db, net, report, limit=pull_limit, abort=abort, progress=progress, run_db=run_db
         )

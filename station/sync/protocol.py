@@ -34,7 +34,7 @@ MAX_PAYLOAD_CHARS = 64 * 1024  # one event's canonical JSON payload
 HLC_PATTERN = r"^[0-9]{15}-[0-9]{5}$"
 StationKindName = Literal["village", "community", "center", "department"]
 ReferenceKind = Literal[
-    "community", "department", "dispute_type", "grid", "category", "roster_person"
+    "community", "department", "dispute_type", "grid", "category", "roster_person", "town_account"
 ]
 EventStatus = Literal["accepted", "duplicate", "rejected"]
 

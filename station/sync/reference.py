@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from station.db import models as m
 from station.services.events import to_payload
 from station.services.projection import coerce
+from station.sync.town_accounts import TOWN_ACCOUNT_KIND, apply_town_accounts
 
 # Application order: a kind only refers to kinds before it.
 REFERENCE_KINDS: dict[str, type[m.Base]] = {
@@ -83,6 +84,7 @@ def apply_reference(session: Session, records: Iterable[ReferenceRecord]) -> int
     stays (the reference is history, not a live choice).
     """
     grouped: dict[str, list[ReferenceRecord]] = {kind: [] for kind in REFERENCE_KINDS}
+    grouped[TOWN_ACCOUNT_KIND] = []  # last: a town account may name a roster person
     for record in records:
         if record.kind in grouped:
             grouped[record.kind].append(record)
@@ -126,6 +128,7 @@ def apply_reference(session: Session, records: Iterable[ReferenceRecord]) -> int
             ]
             if roles:
                 conn.execute(m.RosterAssignment.__table__.insert(), roles)
+    count += apply_town_accounts(session, grouped[TOWN_ACCOUNT_KIND])
     session.expire_all()
     return count
 

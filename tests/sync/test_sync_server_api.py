@@ -63,4 +63,5 @@ def test_openapi_names_every_route(server: LiveServer, tmp_path: Path) -> None:
         "/api/v1/station",
         "/api/v1/events",
         "/api/v1/changes",
+        "/api/v1/audit",
     }
