@@ -1,5 +1,8 @@
 """The 账号 menu: change one's password, lock the screen now (Ctrl+L); it owns the idle lock.
 
+修改密码 is disabled, with the reason as its tooltip, for a town account (its password is
+managed at the town grid center; the service refuses it anyway).
+
 :func:`add_admin_sections` adds the settings tabs a role may use (station details,
 accounts, audit log, retention); the services refuse everyone else anyway.
 """
@@ -11,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from station.domain.permissions import Permission, allowed
+from station.services.users import UserInfo, get_user
 from ui.context import AppContext
 from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.idle_lock import IdleLock
@@ -43,7 +47,30 @@ class AccountMenu(QMenu):
         self.lock_action.triggered.connect(self.idle_lock.lock_now)
         self.addAction(self.change_password_action)
         self.addAction(self.lock_action)
+        self.setToolTipsVisible(True)
         parent.addAction(self.lock_action)  # the shortcut works with the menu closed
+        self.town_account = False
+        username = context.actor.username
+        context.runner.query(
+            lambda s: get_user(s, username=username),
+            parent=self,
+            success=self._show_account,
+            failure=lambda _exc: None,  # e.g. the system actor: no account, nothing to change
+            label="own account",
+        )
+
+    def _show_account(self, info: UserInfo) -> None:
+        self.town_account = info.origin == "town"
+        self.change_password_action.setEnabled(not self.town_account)
+        reason = (
+            self.tr(
+                "Your account is managed by the town: change your password at the town grid center."
+            )
+            if self.town_account
+            else ""
+        )
+        self.change_password_action.setToolTip(reason)
+        self.change_password_action.setStatusTip(reason)
 
     def change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(

@@ -62,7 +62,7 @@
 <context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../ui/account_menu.py" line="+26"/>
+        <location filename="../../ui/account_menu.py" line="+30"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -75,6 +75,11 @@
         <location line="+2"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Your account is managed by the town: change your password at the town grid center.</source>
+        <translation>您的账号由镇里统一管理，修改密码请到镇网格中心办理。</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -5386,7 +5391,7 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
 <context>
     <name>UsersSection</name>
     <message>
-        <location filename="../../ui/pages/users_section.py" line="+48"/>
+        <location filename="../../ui/pages/users_section.py" line="+50"/>
         <source>Everyone who works at this station logs in with their own account. Disabled accounts keep their history but can no longer log in.</source>
         <translation>在本驿站工作的每个人都用自己的账号登录。停用的账号保留历史记录，但不能再登录。</translation>
     </message>
@@ -5404,6 +5409,11 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
         <location line="+1"/>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5432,13 +5442,23 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+99"/>
         <location line="+35"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-70"/>
+        <source>Town account</source>
+        <translation>镇统一账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
@@ -5458,7 +5478,12 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>This account is managed by the town: reset its password or change its role at the town grid center. Disabling it here stays possible in an emergency.</source>
+        <translation>这是镇里统一管理的账号，重置密码和更改角色请到镇网格中心办理。如遇紧急情况，仍可在本站停用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>

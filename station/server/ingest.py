@@ -205,6 +205,21 @@ def ingest_events(
         # query at 20,000 entities; ingest fell to a few hundred events a second). Plans
         # made for the actual values use the index and hash the list.
         session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    # Before the lock: everything that needs no stored data (the envelope checks with the
+    # content hash and canonical JSON, linked persons, the stations' scopes), so that pushes
+    # wait on one another only for lookups, the domain checks and the inserts. Station
+    # rows are not numbered by the counter; loading them first changes no guarantee.
+    checked: dict[int, tuple[EventRecord, str] | GridStationError] = {}
+    referenced: set[str] = set()
+    for i, ev in enumerate(events):
+        try:
+            checked[i] = check_envelope(ev, station=station)
+        except GridStationError as err:
+            checked[i] = err
+        else:
+            referenced |= _linked_persons(checked[i][0])  # type: ignore[index]
+    scopes = _Scopes.load(session, reference)
+
     last = lock_counter(session)
     ids = list(dict.fromkeys(e.event_id for e in events))
     stored: dict[str, tuple[str, int]] = {}
@@ -215,9 +230,6 @@ def ingest_events(
         stored.update({eid: (h, seq) for eid, h, seq in session.execute(stmt)})
 
     keys = {(e.entity_type, e.entity_id) for e in events}
-    referenced: set[str] = set()
-    for e in events:
-        referenced |= _linked_persons(e.record())
     candidates = sorted(keys | {("person", p) for p in referenced})
     known: set[Key] = set()
     for cond in _pairs_in(Entity.entity_type, Entity.entity_id, candidates, pg):
@@ -233,7 +245,6 @@ def ingest_events(
         stmt = select(Entity.entity_type, Entity.number).where(cond)
         used_numbers |= {(t, n) for t, n in session.execute(stmt)}
 
-    scopes = _Scopes.load(session, reference)
     audiences = _Audiences(session, keys, referenced)
     lookup = ServerLookup(reference=reference, entity_exists=lambda t, i: (t, i) in known)
     batch: dict[Key, list[EventRecord]] = defaultdict(list)
@@ -248,7 +259,7 @@ def ingest_events(
     payload_json: dict[str, str] = {}
     event_rows: list[dict[str, object]] = []
     entity_rows: list[dict[str, object]] = []
-    for ev in events:
+    for i, ev in enumerate(events):
         seen = stored.get(ev.event_id)
         if seen is not None:
             if seen[0] == ev.content_hash:
@@ -268,7 +279,10 @@ def ingest_events(
             continue
         key = (ev.entity_type, ev.entity_id)
         try:
-            record, payload_json[ev.event_id] = check_envelope(ev, station=station)
+            envelope = checked[i]
+            if isinstance(envelope, GridStationError):
+                raise envelope
+            record, payload_json[ev.event_id] = envelope
             if ev.event_type == "created":
                 if key in known:
                     raise GridStationError("这条记录已经建立过", code="duplicate_entity")

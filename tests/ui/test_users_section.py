@@ -110,7 +110,7 @@ def test_accounts_add_reset_role_disable(
         dialog.save_button.click()
     assert [u.username for u in section.rows] == ["jiedai", "wangwu", "zhanzhang"]
     assert section.selected() is not None and section.selected().username == "wangwu"
-    assert section.table.item(1, 3).text() == "待修改密码"
+    assert section.table.item(1, 4).text() == "待修改密码"
 
     # Change the role of the receptionist, reset her password, then disable her.
     section.select("jiedai")
@@ -128,7 +128,7 @@ def test_accounts_add_reset_role_disable(
     assert section.active_button.text() == "停用"
     with qtbot.waitSignal(section.sig_loaded, timeout=10_000):
         section.active_button.click()
-    assert section.table.item(0, 3).text() == "已停用"
+    assert section.table.item(0, 4).text() == "已停用"
     assert section.active_button.text() == "启用"
     shot(page, "accounts-users-section")
     with small_db.read() as s:

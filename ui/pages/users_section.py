@@ -2,6 +2,8 @@
 
 List every account with its role and state; add one, reset a password, change a role,
 disable or enable. Each button runs one audited service call; the list reloads after it.
+Town accounts (来源 镇统一账号) get their password and role at the town center, so those two
+buttons are disabled for them; disabling one stays possible here as a local emergency measure.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class UsersSection(QWidget):
                 self.tr("Username"),
                 self.tr("Name"),
                 self.tr("Role"),
+                self.tr("Source"),
                 self.tr("State"),
                 self.tr("Last login"),
             ],
@@ -78,10 +81,15 @@ class UsersSection(QWidget):
         for button in (self.add_button, self.reset_button, self.role_button, self.active_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.town_hint = QLabel()
+        self.town_hint.setObjectName("hint")
+        self.town_hint.setWordWrap(True)
+        self.town_hint.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
+        layout.addWidget(self.town_hint)
         layout.addWidget(self.table, 1)
         self._update_buttons()
 
@@ -113,6 +121,7 @@ class UsersSection(QWidget):
                 user.username,
                 user.display_name,
                 user.role_label,
+                self._origin(user),
                 self._state(user, now),
                 format_table_datetime(user.last_login_at) if user.last_login_at else "",
             ]
@@ -125,6 +134,9 @@ class UsersSection(QWidget):
                 self.table.selectRow(r)
         self._update_buttons()
         self.sig_loaded.emit(rows)
+
+    def _origin(self, user: UserInfo) -> str:
+        return self.tr("Town account") if user.origin == "town" else self.tr("This station")
 
     def _state(self, user: UserInfo, now: datetime) -> str:
         if not user.active:
@@ -147,8 +159,17 @@ class UsersSection(QWidget):
 
     def _update_buttons(self) -> None:
         user = self.selected()
+        town = user is not None and user.origin == "town"
         for button in (self.reset_button, self.role_button, self.active_button):
-            button.setEnabled(user is not None)
+            button.setEnabled(user is not None and not (town and button is not self.active_button))
+        managed_there = self.tr(
+            "This account is managed by the town: reset its password or change its role "
+            "at the town grid center. Disabling it here stays possible in an emergency."
+        )
+        self.reset_button.setToolTip(managed_there if town else "")
+        self.role_button.setToolTip(managed_there if town else "")
+        self.town_hint.setText(managed_there if town else "")
+        self.town_hint.setVisible(town)
         self.active_button.setText(
             self.tr("Enable") if user is not None and not user.active else self.tr("Disable")
         )
@@ -170,11 +191,11 @@ class UsersSection(QWidget):
 
     def reset_password(self) -> UserAccountDialog | None:
         user = self.selected()
-        return self._open(AccountForm.RESET, user) if user else None
+        return self._open(AccountForm.RESET, user) if user and user.origin != "town" else None
 
     def change_role(self) -> UserAccountDialog | None:
         user = self.selected()
-        return self._open(AccountForm.ROLE, user) if user else None
+        return self._open(AccountForm.ROLE, user) if user and user.origin != "town" else None
 
     def toggle_active(self) -> None:
         user = self.selected()
