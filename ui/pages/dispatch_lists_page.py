@@ -176,10 +176,9 @@ class DispatchListsPage(QWidget):
                 self.tr("Attention"),
             ]
         )
-        self.table = make_list_table(object_name="dispatchTable", column_widths=COLUMN_WIDTHS)
-        self.table.setModel(self.model)
-        for column, width in COLUMN_WIDTHS.items():  # sections exist once the model is set
-            self.table.horizontalHeader().resizeSection(column, width)
+        self.table = make_list_table(
+            object_name="dispatchTable", model=self.model, column_widths=COLUMN_WIDTHS
+        )
         self.table.doubleClicked.connect(lambda _index: self.start(OPEN))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

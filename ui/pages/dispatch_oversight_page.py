@@ -81,10 +81,8 @@ class DispatchOversightPage(QWidget):
         self.status_model = QStandardItemModel(0, 2, self)
         self.status_model.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Work orders")])
         self.status_table = make_list_table(
-            object_name="statusBoard", column_widths={0: 150, 1: 80}
+            object_name="statusBoard", model=self.status_model, column_widths={0: 150, 1: 80}
         )
-        self.status_table.setModel(self.status_model)
-        self.status_table.horizontalHeader().resizeSection(0, 150)
 
         units = QHBoxLayout()
         for caption, table in (
@@ -116,11 +114,7 @@ class DispatchOversightPage(QWidget):
         return model
 
     def _unit_table(self, name: str, model: QStandardItemModel) -> QTableView:
-        table = make_list_table(object_name=name, column_widths={})
-        table.setModel(model)
-        for column, width in {0: 230, 1: 60, 2: 80}.items():
-            table.horizontalHeader().resizeSection(column, width)
-        return table
+        return make_list_table(object_name=name, model=model, column_widths={0: 230, 1: 60, 2: 80})
 
     def refresh(self) -> None:
         self.context.runner.query(

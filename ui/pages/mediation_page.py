@@ -134,10 +134,9 @@ class MediationPage(QWidget):
             filters.addWidget(combo)
         filters.addStretch(1)
 
-        self.table = make_list_table(object_name="mediationTable", column_widths=COLUMN_WIDTHS)
-        self.table.setModel(self.model)
-        for column, width in COLUMN_WIDTHS.items():  # the sections exist once the model does
-            self.table.horizontalHeader().resizeSection(column, width)
+        self.table = make_list_table(
+            object_name="mediationTable", model=self.model, column_widths=COLUMN_WIDTHS
+        )
         self.table.doubleClicked.connect(self._row_activated)
 
         self.empty_label = make_empty_state_label()

@@ -431,6 +431,7 @@ class StatisticsPage(QWidget):
         )
         self.case_table = make_list_table(
             object_name="drillCaseTable",
+            model=self.case_model,
             column_widths={
                 CaseTableModel.NUMBER: 160,
                 CaseTableModel.RECEIVED: 122,
@@ -438,7 +439,6 @@ class StatisticsPage(QWidget):
                 CaseTableModel.DEADLINE: 130,
             },
         )
-        self.case_table.setModel(self.case_model)
         self.case_table.doubleClicked.connect(
             lambda index: (
                 index.isValid() and self.sig_open_case.emit(self.case_model.case_id(index.row()))

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTableWidget
 
 
-def make_list_table(*, object_name: str, column_widths: dict[int, int]) -> QTableView:
-    """A read-only, single-row-selection table with fixed row heights and column widths.
+def make_list_table(
+    *, object_name: str, model: QAbstractItemModel, column_widths: dict[int, int]
+) -> QTableView:
+    """A read-only, single-row-selection table over ``model`` with fixed row heights and
+    column widths.
 
     Nothing is measured per row, so a model with 200,000 rows costs what the visible rows
-    cost. The model is set by the caller.
+    cost. The widths are set after the model: a header only has sections once it has one,
+    and widths set before are silently lost.
     """
     table = QTableView()
     table.setObjectName(object_name)
@@ -28,6 +32,7 @@ def make_list_table(*, object_name: str, column_widths: dict[int, int]) -> QTabl
     header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.setModel(model)
     for column, width in column_widths.items():
         header.resizeSection(column, width)
     header.setStretchLastSection(True)
