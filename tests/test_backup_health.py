@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tmpfs_support import fill, mounted_tmpfs
 
 from station.db.database import database_path
 from station.services.health import (
@@ -74,22 +74,10 @@ def full_disk(template_db: Path, tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "small-disk"
     folder.mkdir()
     size = template_db.stat().st_size + 512 * 1024
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip("no permission to mount a small file system to fill")
-    try:
+    with mounted_tmpfs(folder, size=size):
         shutil.copy(template_db, database_path(folder))
-        with open(folder / "filler", "wb", buffering=0) as filler:
-            try:
-                while True:
-                    filler.write(b"\x00" * 4096)
-            except OSError:  # ENOSPC: the disk is full now
-                pass
+        fill(folder)
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
 
 
 def test_a_really_full_disk_is_found(full_disk: Path) -> None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
+from tmpfs_support import mounted_tmpfs, remount_read_only
 from ui_support import shot
 
 import ui.safe_mode
@@ -135,17 +135,10 @@ def read_only_folder(small_town_file, tmp_path: Path) -> Iterator[Path]:  # type
         yield folder
         folder.chmod(0o755)
         return
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip("root without permission to mount a read-only file system")
-    try:
+    with mounted_tmpfs(folder, size="64m"):
         _station_with_backup(small_town_file, folder)
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        remount_read_only(folder)
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
 
 
 def test_a_read_only_data_folder_starts_safe_mode(shown, read_only_folder: Path) -> None:

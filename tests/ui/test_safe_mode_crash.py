@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+from tmpfs_support import fill, mounted_tmpfs
 
 from station import __version__
 from station.logs import setup_logging, stop_logging
@@ -68,23 +69,15 @@ def test_an_error_in_a_slot_is_logged_and_shown_with_a_copyable_report(
 def small_disk(small_town_file, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A data folder on a small file system (root only: a tmpfs mount)."""
     import shutil
-    import subprocess
 
     from station.db.database import database_path
 
     folder = tmp_path / "small-disk"
     folder.mkdir()
     size = small_town_file.path.stat().st_size + 4 * 1024 * 1024
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip("no permission to mount a small file system to fill")
-    try:
+    with mounted_tmpfs(folder, size=size):
         shutil.copy(small_town_file.path, database_path(folder))
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
 
 
 def test_a_save_on_a_full_disk_says_so_plainly(small_disk: Path, message_boxes) -> None:  # type: ignore[no-untyped-def]
@@ -97,12 +90,7 @@ def test_a_save_on_a_full_disk_says_so_plainly(small_disk: Path, message_boxes) 
     try:
         with db.read() as session:
             actor = system_actor(session)
-        with open(small_disk / "filler", "wb", buffering=0) as filler:
-            try:
-                while True:
-                    filler.write(b"\x00" * 4096)
-            except OSError:
-                pass
+        fill(small_disk)
         with pytest.raises(Exception) as full:
             for n in range(500):
                 with db.transaction() as session:

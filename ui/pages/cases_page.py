@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +30,7 @@ from ui.context import AppContext
 from ui.errors import show_exception
 from ui.models.case_table_model import CaseTableModel, db_row_fetcher
 from ui.pages.case_detail_page import CaseDetailPage
-from ui.widgets.list_table import make_empty_state_label, make_list_table
+from ui.widgets.list_table import make_list_and_detail, make_list_table
 
 SEARCH_DELAY_MS = 300  # typing pauses longer than this start a search
 COLUMN_WIDTHS = {
@@ -155,29 +153,14 @@ class CasesPage(QWidget):
         )
         self.table.doubleClicked.connect(self._row_activated)
 
-        self.empty_label = make_empty_state_label()
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
-
-        self.list_view = QWidget()
-        list_layout = QVBoxLayout(self.list_view)
-        list_layout.setContentsMargins(16, 12, 16, 8)
-        list_layout.setSpacing(8)
-        list_layout.addLayout(toolbar)
-        list_layout.addLayout(filters)
-        list_layout.addWidget(self.stack, 1)
-
         self.detail = CaseDetailPage(context=context)
         self.detail.sig_back.connect(self.show_list)
         self.detail.sig_open_case.connect(self.open_case)
-        self.views = QStackedWidget()
-        self.views.addWidget(self.list_view)
-        self.views.addWidget(self.detail)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.views)
+        parts = make_list_and_detail(
+            self, toolbar=toolbar, filters=filters, table=self.table, detail=self.detail
+        )
+        self.stack, self.empty_label = parts.stack, parts.empty_label
+        self.list_view, self.views = parts.list_view, parts.views
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,7 +40,7 @@ from ui.errors import show_exception
 from ui.models.mediation_table_model import LIST_LIMIT, MediationTableModel
 from ui.pages.mediation_detail_page import MediationDetailPage
 from ui.task_runner import DbSession
-from ui.widgets.list_table import make_empty_state_label, make_list_table
+from ui.widgets.list_table import make_list_and_detail, make_list_table
 
 SEARCH_DELAY_MS = 300
 COLUMN_WIDTHS = {
@@ -139,28 +137,14 @@ class MediationPage(QWidget):
         )
         self.table.doubleClicked.connect(self._row_activated)
 
-        self.empty_label = make_empty_state_label()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
-
-        self.list_view = QWidget()
-        list_layout = QVBoxLayout(self.list_view)
-        list_layout.setContentsMargins(16, 12, 16, 8)
-        list_layout.setSpacing(8)
-        list_layout.addLayout(toolbar)
-        list_layout.addLayout(filters)
-        list_layout.addWidget(self.stack, 1)
-
         self.detail = MediationDetailPage(context=context)
         self.detail.sig_back.connect(self.show_list)
         self.sig_open_case = self.detail.sig_open_case  # the window switches to work orders
-        self.views = QStackedWidget()
-        self.views.addWidget(self.list_view)
-        self.views.addWidget(self.detail)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.views)
+        parts = make_list_and_detail(
+            self, toolbar=toolbar, filters=filters, table=self.table, detail=self.detail
+        )
+        self.stack, self.empty_label = parts.stack, parts.empty_label
+        self.list_view, self.views = parts.list_view, parts.views
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

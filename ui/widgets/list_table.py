@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTableWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def make_list_table(
@@ -62,3 +74,45 @@ def make_empty_state_label() -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     return label
+
+
+@dataclass(frozen=True)
+class ListAndDetail:
+    """The widgets of a list page that opens its rows in place (work orders, mediation)."""
+
+    stack: QStackedWidget  # the table, or the empty-state label instead of it
+    empty_label: QLabel
+    list_view: QWidget  # toolbar, filters and the stack
+    views: QStackedWidget  # the list view, or the detail page
+
+
+def make_list_and_detail(
+    page: QWidget,
+    *,
+    toolbar: QBoxLayout,
+    filters: QBoxLayout,
+    table: QTableView,
+    detail: QWidget,
+) -> ListAndDetail:
+    """Lay ``page`` out as a list (toolbar, filters, table or empty state) that gives way to
+    ``detail`` when a row is opened."""
+    empty_label = make_empty_state_label()
+    stack = QStackedWidget()
+    stack.addWidget(table)
+    stack.addWidget(empty_label)
+
+    list_view = QWidget()
+    list_layout = QVBoxLayout(list_view)
+    list_layout.setContentsMargins(16, 12, 16, 8)
+    list_layout.setSpacing(8)
+    list_layout.addLayout(toolbar)
+    list_layout.addLayout(filters)
+    list_layout.addWidget(stack, 1)
+
+    views = QStackedWidget()
+    views.addWidget(list_view)
+    views.addWidget(detail)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(views)
+    return ListAndDetail(stack=stack, empty_label=empty_label, list_view=list_view, views=views)
