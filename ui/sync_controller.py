@@ -53,6 +53,7 @@ class SyncStatus:
     last_success: datetime | None = None
     last_error: str = ""
     progress: str = ""  # while running, in Chinese (from station.sync)
+    cancelled: bool = False  # running: a cancel was asked for; idle: the last sync was cancelled
     needs_restart: bool = False  # enrolled as another station during this session
     loaded: bool = False  # False until the first look at the database
 
@@ -114,6 +115,17 @@ class SyncController(QObject):
             return False
         self.schedule.sync_now(self.clock())
         self._arm()
+        return True
+
+    def cancel(self) -> bool:
+        """The person asked to stop the running sync (False if none runs).
+
+        It stops at its next step: what was pushed or pulled so far stays, the rest goes
+        with the next sync, which keeps its regular time (a cancel is not a failure)."""
+        if not self.status.running or self._thread is None:
+            return False
+        self._abort.set()
+        self._emit(replace(self.status, cancelled=True))
         return True
 
     def enroll(
@@ -242,7 +254,7 @@ class SyncController(QObject):
             return
         self.schedule.started(now)
         self._abort.clear()
-        self._emit(replace(self.status, running=True, progress=""))
+        self._emit(replace(self.status, running=True, progress="", cancelled=False))
         self._thread = threading.Thread(target=self._work, name="grid-station-sync", daemon=True)
         self._thread.start()
 
@@ -302,13 +314,16 @@ class SyncController(QObject):
     def _done(self, report: SyncReport | None, error: BaseException | None) -> None:
         self._thread = None
         ok = error is None
+        cancelled = isinstance(error, SyncAborted)
         if isinstance(error, GridStationError) and error.code == "not_enrolled":
-            self._emit(replace(self.status, running=False, enrolled=False, progress=""))
+            self._emit(
+                replace(self.status, running=False, enrolled=False, progress="", cancelled=False)
+            )
             self.schedule.finished(self.clock(), ok=False)
             self.sig_finished.emit(error)
             return
-        self.schedule.finished(self.clock(), ok=ok)
-        shown = replace(self.status, running=False, progress="")
+        self.schedule.finished(self.clock(), ok=ok, cancelled=cancelled)
+        shown = replace(self.status, running=False, progress="", cancelled=cancelled)
         if isinstance(error, GridStationError) and not isinstance(error, SyncAborted):
             shown = replace(shown, last_error=error.message)  # the refresh below confirms
         self._emit(shown)

@@ -1,5 +1,6 @@
 """Sync in the main window, in one place: the scheduler, the status-bar line, "sync now"
-(F9), the 同步 settings tab and the conflicts window.
+(F9), "cancel sync" (Shift+F9), the 同步 settings tab, the conflicts window and the window of
+records the town server refused.
 
 ``MainWindow`` creates one :class:`SyncUi` after its status bar and calls :meth:`start`
 once shown and :meth:`shutdown` when it closes; nothing else there knows about sync.
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import QMainWindow
 from station.domain.permissions import Permission, allowed
 from ui.context import AppContext
 from ui.pages.conflicts_page import ConflictsPage
+from ui.pages.rejections_page import RejectionsPage
 from ui.pages.settings_page import SettingsPage
-from ui.sync_controller import SyncController
+from ui.sync_controller import SyncController, SyncStatus
 from ui.sync_settings import SyncSettingsSection
 from ui.widgets.sync_status import SyncStatusWidget
 
@@ -33,6 +35,8 @@ class SyncUi(QObject):
         self.controller.sig_status.connect(self.status.show_status)
         self.status.sig_sync_now.connect(self.controller.sync_now)
         self.status.sig_show_conflicts.connect(self.show_conflicts)
+        self.status.sig_show_rejections.connect(self.show_rejections)
+        self.status.sig_cancel.connect(self.controller.cancel)
 
         self.sync_action = QAction(self.tr("Sync now"), window)
         # F9: F5 / Ctrl+R are the pages' own "refresh" (statistics, dispatch lists).
@@ -40,12 +44,25 @@ class SyncUi(QObject):
         self.sync_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.sync_action.triggered.connect(self.controller.sync_now)
         window.addAction(self.sync_action)
+        # Shift+F9 beside it; never Esc, which closes dialogs and leaves detail pages.
+        self.cancel_action = QAction(self.tr("Cancel sync"), window)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F9))
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.cancel_action.setEnabled(False)
+        self.cancel_action.triggered.connect(self.controller.cancel)
+        window.addAction(self.cancel_action)
+        self.controller.sig_status.connect(self._status_changed)
 
         self.settings_section: SyncSettingsSection | None = None
         if allowed(context.actor.role, Permission.MANAGE_SETTINGS):
             self.settings_section = SyncSettingsSection(context=context, controller=self.controller)
             settings_page.add_section(self.tr("Sync"), self.settings_section)
+            # The tab's copy of the status line: its links work like the status bar's.
+            self.settings_section.status.sig_show_conflicts.connect(self.show_conflicts)
+            self.settings_section.status.sig_show_rejections.connect(self.show_rejections)
+            self.settings_section.status.sig_cancel.connect(self.controller.cancel)
         self.conflicts: ConflictsPage | None = None
+        self.rejections: RejectionsPage | None = None
 
     def start(self) -> None:
         self.controller.start()
@@ -62,6 +79,35 @@ class SyncUi(QObject):
         self.conflicts.activateWindow()
         self.conflicts.load()
         return self.conflicts
+
+    def show_rejections(self) -> RejectionsPage:
+        """The records the town server refused, in their own window (one at a time)."""
+        if self.rejections is None:
+            self.rejections = RejectionsPage(context=self.context, parent=self.window)
+            self.rejections.setWindowFlag(Qt.WindowType.Window)
+            self.rejections.resize(980, 560)
+            self.rejections.sig_open_case.connect(lambda i: self._open_record("open_case", i))
+            self.rejections.sig_open_mediation.connect(
+                lambda i: self._open_record("open_mediation", i)
+            )
+        self.rejections.show()
+        self.rejections.raise_()
+        self.rejections.activateWindow()
+        self.rejections.load()
+        return self.rejections
+
+    def _open_record(self, opener: str, entity_id: str) -> None:
+        """Open a record in the main window (``MainWindow.open_case`` / ``open_mediation``)."""
+        open_in_window = getattr(self.window, opener, None)
+        if open_in_window is None:
+            return
+        open_in_window(entity_id)
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _status_changed(self, status: SyncStatus) -> None:
+        # (An open rejections window reloads itself: a sync publishes what it refused.)
+        self.cancel_action.setEnabled(status.running and not status.cancelled)
 
     def shutdown(self) -> None:
         self.controller.shutdown(timeout=0)

@@ -845,7 +845,7 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="+70"/>
+        <location filename="../../ui/pages/cases_page.py" line="+68"/>
         <source>Work orders</source>
         <translation>工单</translation>
     </message>
@@ -930,7 +930,7 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+213"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -1013,7 +1013,7 @@ Requests recorded at the counter will appear here.</source>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="+72"/>
+        <location filename="../../ui/pages/conflicts_page.py" line="+71"/>
         <location line="+2"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
@@ -1061,12 +1061,12 @@ Requests recorded at the counter will appear here.</source>
         <translation>恢复这个值</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+58"/>
         <source>This item changes only through a case action, not directly</source>
         <translation>这一项只能通过办理操作修改，不能直接恢复</translation>
     </message>
@@ -1384,7 +1384,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+127"/>
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
@@ -1494,7 +1494,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Open and overdue by department</source>
         <translation>各部门在办与超时</translation>
     </message>
@@ -1534,7 +1534,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>办理超时</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
@@ -3237,7 +3237,7 @@ Requests recorded at the counter will appear here.</source>
 <context>
     <name>MediationPage</name>
     <message>
-        <location filename="../../ui/pages/mediation_page.py" line="+88"/>
+        <location filename="../../ui/pages/mediation_page.py" line="+86"/>
         <source>Mediation</source>
         <translation>调解</translation>
     </message>
@@ -3282,7 +3282,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>受理调解案件 (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+60"/>
         <source>Mediation files are confidential.
 Only mediators and station administrators can open them.</source>
         <translation>调解档案须保密。
@@ -4081,6 +4081,88 @@ A: …</source>
         <location line="+22"/>
         <source>(no summary yet)</source>
         <translation>（尚未填写摘要）</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsModel</name>
+    <message>
+        <location filename="../../ui/pages/rejections_page.py" line="+42"/>
+        <source>Written at</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason given by the town server</source>
+        <translation>镇服务器给出的原因</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (item: %2)</source>
+        <translation>%1（涉及：%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (not on this station)</source>
+        <translation>%1（本站已无此记录）</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsPage</name>
+    <message>
+        <location line="+49"/>
+        <location line="+1"/>
+        <source>Records refused by the town server</source>
+        <translation>被镇服务器拒收的记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The town server did not accept these changes, so they no longer count on this station either. Each row says why; if the change is still needed, open the record and enter it again correctly.</source>
+        <translation>镇服务器没有接收这些修改，本站也已不再计入。每一行都写明了原因；如仍需要，请打开记录，改正后重新录入。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No records were refused by the town server</source>
+        <translation>没有被镇服务器拒收的记录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The record was never accepted, so there is nothing to open.</source>
+        <translation>这条记录没有被接收，本站已无此记录，无法打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Residents are opened from the work orders they raised.</source>
+        <translation>居民信息请从其反映的工单中查看。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your account may not open this kind of record.</source>
+        <translation>当前账号无权打开这类记录。</translation>
     </message>
 </context>
 <context>
@@ -5208,13 +5290,13 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="+25"/>
-        <location line="+39"/>
+        <location filename="../../ui/widgets/sync_status.py" line="+28"/>
+        <location line="+69"/>
         <source>Checking sync status…</source>
         <translation>正在查看同步状态…</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-65"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -5223,15 +5305,35 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
         <source>Sync with the town server now (F9)</source>
         <translation>立即与镇服务器同步（F9）</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Show the records the town server refused, and why</source>
+        <translation>查看被镇服务器拒收的记录及原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop this sync; what has not gone yet goes with the next sync (Shift+F9)</source>
+        <translation>停止本次同步，尚未传完的记录下次同步时继续（Shift+F9）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%n conflict(s) to review</source>
         <translation>
             <numerusform>%n 处冲突待处理</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>%1 refused</source>
+        <translation>%1 条被拒收</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Enrolled as another station: restart the program to start syncing</source>
         <translation>已注册为另一个站点：请重新启动软件后开始同步</translation>
     </message>
@@ -5242,11 +5344,21 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
     </message>
     <message>
         <location line="+2"/>
+        <source>Cancelling sync…</source>
+        <translation>正在取消同步…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Syncing… %1</source>
         <translation>正在同步… %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Sync cancelled; it will continue next time</source>
+        <translation>同步已取消，下次将继续</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Synced at %1</source>
         <translation>已同步 %1</translation>
     </message>
@@ -5293,12 +5405,17 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_ui.py" line="+37"/>
+        <location filename="../../ui/sync_ui.py" line="+41"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Cancel sync</source>
+        <translation>取消同步</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -5511,7 +5628,7 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
 <context>
     <name>_SidePanel</name>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="-135"/>
+        <location filename="../../ui/pages/conflicts_page.py" line="-127"/>
         <source>Written at %1 by %2, %3</source>
         <translation>%1 站 %2 填写，%3</translation>
     </message>

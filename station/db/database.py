@@ -11,7 +11,7 @@ import platformdirs
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from station.db.engine import DB_FILENAME, make_engine, make_session_factory
+from station.db.engine import DB_FILENAME, SYNCHRONOUS, make_engine, make_session_factory
 from station.db.migrate import upgrade
 
 
@@ -31,10 +31,28 @@ class Database:
     sessions: sessionmaker[Session]
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back on any error."""
-        with self.sessions() as session, session.begin():
-            yield session
+    def transaction(self, *, durable: bool = True) -> Iterator[Session]:
+        """One unit of work: commits when the block ends, rolls back on any error.
+
+        ``durable=False`` commits without waiting for the disk (``synchronous=NORMAL`` for
+        this transaction): still atomic, and kept if the program crashes, but a power cut
+        right after may take it back. Only for work that can be fetched again and whose
+        loss leaves nothing inconsistent — sync bookkeeping and pulled pages, which carry
+        their own cursor — never for what a person typed."""
+        if durable:
+            with self.sessions() as session, session.begin():
+                yield session
+            return
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA synchronous=NORMAL")  # outside any transaction
+            connection.commit()
+            try:
+                with self.sessions(bind=connection) as session, session.begin():
+                    yield session
+            finally:
+                connection.rollback()  # (nothing open after a commit; after an error, undo)
+                connection.exec_driver_sql(f"PRAGMA synchronous={SYNCHRONOUS}")
+                connection.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -18,13 +18,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from station.errors import DatabaseError
 
 DB_FILENAME = "grid-station.sqlite3"
+SYNCHRONOUS = "FULL"  # see station.db.database.Database.transaction for the exception
 
 
 def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers never block the writer; FULL: a power cut loses no committed work.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()

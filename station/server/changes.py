@@ -76,6 +76,8 @@ def changes_since(
     work does not travel back to it. Later own events still come (a station restored from
     an older backup gets back what it had pushed since)."""
     high = committed_last(session)
+    if high <= since:  # nothing committed past the cursor: the usual "nothing to sync"
+        return _page([], [], upto=since, has_more=False, server_hlc=server_hlc)
     not_own = (
         or_(Event.station_code != station.code, Event.server_seq > own_upto) if own_upto else None
     )
@@ -137,12 +139,23 @@ def changes_since(
         if backfill:
             seen = {e[0] for e in events}
             events = [b for b in backfill if b[0] not in seen] + events
+    return _page(events, reference, upto=upto, has_more=upto < high, server_hlc=server_hlc)
+
+
+def _page(
+    events: list,  # type: ignore[type-arg]
+    reference: list[ReferenceItem],
+    *,
+    upto: int,
+    has_more: bool,
+    server_hlc: str,
+) -> bytes:
     parts = [
         '{"events":[',
         ",".join(_event_json(e) for e in events),
         '],"reference":[',
         ",".join(_reference_json(r) for r in reference),
-        f'],"next_cursor":{upto},"has_more":{"true" if upto < high else "false"},'
+        f'],"next_cursor":{upto},"has_more":{"true" if has_more else "false"},'
         f'"server_hlc":"{server_hlc}"}}',
     ]
     return "".join(parts).encode("utf-8")

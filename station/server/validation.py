@@ -240,10 +240,15 @@ def _typed(table_name: str, values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# The same as sets, for the per-event check (every push checks every key of every event).
+_KEY_SETS = {
+    kind: {etype: frozenset((*keys, BASE_KEY, RESOLVES_KEY)) for etype, keys in types.items()}
+    for kind, types in EVENT_KEYS.items()
+}
+
+
 def _check_keys(ev: EventRecord) -> None:
-    allowed = EVENT_KEYS[ev.entity_type][ev.event_type]
-    reserved = (BASE_KEY, RESOLVES_KEY)
-    unknown = sorted(k for k in ev.payload if k not in allowed and k not in reserved)
+    unknown = sorted(ev.payload.keys() - _KEY_SETS[ev.entity_type][ev.event_type])
     if unknown:
         raise _reject(f"事件中有不认识的字段：{', '.join(unknown)}", "bad_field", unknown[0])
     base = ev.payload.get(BASE_KEY)

@@ -59,6 +59,7 @@ EDITABLE = (
     "deadline",
     "supervised",
 )
+_EDITABLE_SET = frozenset(EDITABLE)  # for membership tests on every write and push
 # Fields an action may set along with the status change.
 ACTION_FIELDS = (
     "department_id",
@@ -178,7 +179,7 @@ def _enum_value(enum: type, value: Any, *, field: str, label: str) -> str:
 
 def clean_case_fields(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     """Validate and normalise case fields at the boundary; nothing is written here."""
-    clean = {k: v for k, v in values.items() if k in EDITABLE}
+    clean = {k: v for k, v in values.items() if k in _EDITABLE_SET}
     for key in ("summary", "description", "location", "filed_by_staff", "assignee"):
         if isinstance(clean.get(key), str):
             clean[key] = clean[key].strip()

@@ -135,7 +135,7 @@ _clocks: dict[str, HybridLogicalClock] = {}
 
 def clock_for(session: Session) -> HybridLogicalClock:
     """The HLC of this database, resumed from the newest event so it never goes back."""
-    key = str(session.get_bind().url)
+    key = str(session.get_bind().engine.url)
     if key not in _clocks:
         last = session.scalar(select(func.max(Event.hlc)))
         _clocks[key] = HybridLogicalClock(last=last)

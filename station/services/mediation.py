@@ -71,6 +71,7 @@ EDITABLE = (
     "extended_due_on",
     "extension_consent",
 )
+_EDITABLE_SET = frozenset(EDITABLE)  # for membership tests on every write and push
 #: Read-only on the case (written by the archive and reopen events).
 ARCHIVE_FIELDS = ("archived_on", "archived_by", "reopen_reason")
 AGREEMENT_FIELDS = (
@@ -286,7 +287,7 @@ def _check_choice(enum: type, value: Any, *, field: str, label: str) -> str:
 
 
 def _clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
-    clean = {k: v for k, v in values.items() if k in EDITABLE}
+    clean = {k: v for k, v in values.items() if k in _EDITABLE_SET}
     if "source" in clean:
         clean["source"] = _check_choice(
             MediationSource, clean["source"], field="source", label="案件来源"

@@ -39,7 +39,7 @@ from station.errors import GridStationError
 from station.services.events import REJECTED_SEQ, clock_for
 from station.services.projection import refresh_entities
 from station.sync.apply import AppliedPage, apply_changes
-from station.sync.audit_push import push_audit
+from station.sync.audit_push import pending_audit_count, push_audit
 from station.sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
@@ -102,6 +102,7 @@ class SyncReport:
     bytes_sent: int = 0
     bytes_received: int = 0
     seconds: float = 0.0
+    server_hlc: str = ""  # the server's clock from the last answer, merged at the end
 
 
 _PUSH_COLUMNS = (
@@ -150,6 +151,26 @@ class Transfer:
         return response.content
 
 
+@dataclass(frozen=True)
+class _Start:
+    """What a sync needs to know before its first request, read in one step."""
+
+    pending: int  # events not yet acknowledged by the server
+    audit_pending: int  # audit entries not yet on the server
+    cursor: int
+    own_upto: int
+
+
+def _look(db: Database) -> _Start:
+    with db.read() as session:
+        return _Start(
+            pending=pending_count(session),
+            audit_pending=pending_audit_count(session),
+            cursor=read_cursor(session),
+            own_upto=read_own_upto(session),
+        )
+
+
 def _settle(
     db: Database,
     settled: list[dict[str, object]],
@@ -157,8 +178,9 @@ def _settle(
     highest: int,
     server_hlc: str,
 ) -> None:
-    """Give pushed events the server's answer, in one transaction."""
-    with db.transaction() as session:
+    """Give pushed events the server's answer, in one transaction (not waiting for the disk:
+    after a power cut the next push asks again and the server answers ``duplicate``)."""
+    with db.transaction(durable=False) as session:
         session.connection().execute(
             update(Event.__table__)
             .where(Event.__table__.c.event_id == bindparam("b_id"))
@@ -173,13 +195,10 @@ def _settle(
         clock_for(session).observe(server_hlc)
 
 
-def _observe(db: Database, server_hlc: str) -> None:
-    with db.read() as session:
-        clock_for(session).observe(server_hlc)
-
-
 def _apply(db: Database, page: ChangesPublic) -> AppliedPage:
-    with db.transaction() as session:
+    # Not waiting for the disk: a page lost to a power cut goes with its cursor, and the
+    # next sync fetches it again.
+    with db.transaction(durable=False) as session:
         return apply_changes(session, page)
 
 
@@ -192,8 +211,10 @@ def push_pending(
     abort: Callable[[], bool],
     progress: Callable[[SyncProgress], None],
     run_db: RunDb = run_here,
+    total: int | None = None,
 ) -> None:
-    """Push every pending event in batches (the first half of :func:`sync_once`)."""
+    """Push every pending event in batches (the first half of :func:`sync_once`).
+    ``total``: how many are pending, if the caller has just counted them."""
 
     def count() -> int:
         with db.read() as session:
@@ -212,7 +233,8 @@ def push_pending(
             keys = {r.event_id: (r.entity_type, r.entity_id) for r in rows}
             return keys, ('{"events":[' + ",".join(_event_json(r) for r in rows) + "]}").encode()
 
-    total = run_db(count)
+    if total is None:
+        total = run_db(count)
     done = 0
     while True:
         if abort():
@@ -273,18 +295,21 @@ def pull_changes(
     abort: Callable[[], bool],
     progress: Callable[[SyncProgress], None],
     run_db: RunDb = run_here,
+    start: tuple[int, int] | None = None,
 ) -> None:
     """Pull and apply pages until caught up (the second half of :func:`sync_once`).
 
     ``own_upto`` tells the server which of this station's own events it already holds (all
     with ``server_seq`` up to it, see :func:`station.sync.state.raise_own_upto`), so they
-    do not travel back."""
+    do not travel back. ``start``: (cursor, own_upto) if the caller has just read them.
+    When there is nothing new, the server's clock is left in ``report.server_hlc`` for the
+    caller to merge with its last step (no database step here at all)."""
 
     def positions() -> tuple[int, int]:
         with db.read() as session:
             return read_cursor(session), read_own_upto(session)
 
-    cursor, own_upto = run_db(positions)
+    cursor, own_upto = start if start is not None else run_db(positions)
 
     def fetch(since: int) -> ChangesPublic:
         params = {"since": since, "limit": limit}
@@ -303,8 +328,8 @@ def pull_changes(
         page = fetch(cursor)
         while True:
             if not (page.events or page.reference or page.has_more or page.next_cursor != cursor):
-                # Nothing new (the usual case): no write transaction, no disk flush.
-                run_db(partial(_observe, db, page.server_hlc))
+                # Nothing new (the usual case): nothing to write here.
+                report.server_hlc = page.server_hlc
                 report.cursor = cursor
                 return
             upcoming: Future[ChangesPublic] | None = None
@@ -357,13 +382,19 @@ def sync_once(
     report = SyncReport()
     net = Transfer(http, report)
     try:
-        push_pending(
-            db, net, report, batch_size=push_batch, abort=abort, progress=progress, run_db=run_db
-        )
-        push_audit(db, net, run_db=run_db, abort=abort)  # the audit log goes up, never down
+        start = run_db(partial(_look, db))
+        if start.pending:
+            push_pending(
+                db, net, report, batch_size=push_batch, abort=abort, progress=progress,
+                run_db=run_db, total=start.pending,
+            )  # fmt: skip
+        if start.audit_pending:  # the audit log goes up, never down
+            push_audit(db, net, run_db=run_db, abort=abort)
         pull_changes(
-            db, net, report, limit=pull_limit, abort=abort, progress=progress, run_db=run_db
-        )
+            db, net, report, limit=pull_limit, abort=abort, progress=progress, run_db=run_db,
+            # A push moves own_upto: read it again then.
+            start=None if start.pending else (start.cursor, start.own_upto),
+        )  # fmt: skip
     except SyncAborted:
         raise
     except Exception as exc:
@@ -378,7 +409,10 @@ def sync_once(
         raise error from exc
 
     def keep_success() -> None:
-        with db.transaction() as session:
+        # Not waiting for the disk: after a power cut the status shows an older success.
+        with db.transaction(durable=False) as session:
+            if report.server_hlc:
+                clock_for(session).observe(report.server_hlc)
             record_success(session, at=datetime.now().replace(microsecond=0))
 
     run_db(keep_success)

@@ -87,10 +87,15 @@ class SyncSchedule:
         self._change_first = self._change_due = None
         self._next = None
 
-    def finished(self, now: float, *, ok: bool) -> float:
-        """A sync ended; returns the delay until the next regular attempt."""
+    def finished(self, now: float, *, ok: bool, cancelled: bool = False) -> float:
+        """A sync ended; returns the delay until the next regular attempt.
+
+        ``cancelled``: a person stopped it. Not a failure (no backoff), not a success either:
+        the next sync comes at the regular interval and a backoff under way keeps its count."""
         self.running = False
-        if ok:
+        if cancelled:
+            delay = self.config.interval
+        elif ok:
             self.failures = 0
             delay = self.config.interval
         else:

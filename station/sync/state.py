@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from station.db.models import Event, Setting
@@ -49,13 +50,27 @@ class SyncState:
     last_error: str
 
 
+# Plain statements, not ORM objects: a sync with nothing to do reads and writes a handful
+# of these, and loading and merging ORM rows cost more than the rest of it.
+_SETTING = Setting.__table__
+
+
 def _get(session: Session, key: str) -> str | None:
-    row = session.get(Setting, key)
-    return row.value if row is not None else None
+    return session.execute(select(_SETTING.c.value).where(_SETTING.c.key == key)).scalar()
 
 
 def _put(session: Session, key: str, value: str) -> None:
-    session.merge(Setting(key=key, value=value))
+    _put_many(session, {key: value})
+
+
+def _put_many(session: Session, values: dict[str, str]) -> None:
+    session.flush()  # ORM changes to settings made earlier in this session go first
+    stmt = sqlite_insert(_SETTING)
+    stmt = stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value})
+    session.execute(stmt, [{"key": k, "value": v} for k, v in values.items()])
+    for obj in list(session.identity_map.values()):  # ORM copies loaded earlier are stale now
+        if isinstance(obj, Setting) and obj.key in values:
+            session.expire(obj)
 
 
 def read_token(session: Session) -> str | None:
@@ -98,8 +113,7 @@ def pending_count(session: Session) -> int:
 
 
 def record_success(session: Session, *, at: datetime) -> None:
-    _put(session, LAST_SUCCESS_KEY, at.isoformat(timespec="seconds"))
-    _put(session, LAST_ERROR_KEY, "")
+    _put_many(session, {LAST_SUCCESS_KEY: at.isoformat(timespec="seconds"), LAST_ERROR_KEY: ""})
 
 
 def record_error(session: Session, message: str) -> None:

@@ -214,10 +214,16 @@ def test_failed_large_page_leaves_the_old_state(
 def test_a_real_size_page_is_searchable(databases: tuple[Database, Database]) -> None:
     db, _ = databases
     feed = Feed()
-    ids = [new_id() for _ in range(apply_module.BULK_EVENTS + 1)]
+    ids = [new_id() for _ in range(2000)]  # a page of a first sync, far past BULK_EVENTS
     with db.transaction() as s:
         applied = apply_changes(s, feed.page([_case(feed, i, c) for i, c in enumerate(ids)]))
     assert applied.new_events == len(ids)
     assert _triggers(db) == TRIGGERS
     assert _found(db, "东街1999号") == [ids[1999]]
+    assert _found(db, "东街0号") == [ids[0]]
+    with db.read() as s:  # the bulk path's lazier segment merging was put back
+        automerge = s.connection().exec_driver_sql(
+            "SELECT v FROM case_fts_config WHERE k = 'automerge'"
+        )
+        assert automerge.scalar() == 4
     _index_intact(db)

@@ -168,6 +168,10 @@ def test_kills_at_random_moments_of_push_and_pull(
     for station in (ts, center):
         enroll_via(proxy, server, station)
     new_cases(ts, 150)
+    # A slow village line: every answer takes 50 ms more, so a sync lasts longer than the
+    # kill window below however fast this machine pushes and applies.
+    proxy.delay = 0.05
+    proxy.plan = lambda _method, _path, _n: "delay"
     killed_midway = 0
     for station in (ts, center):
         for _round in range(5):

@@ -43,12 +43,11 @@ def _clean(db: Database) -> None:
         assert check_database(s).problems == []
 
 
-@pytest.mark.parametrize("threshold", [apply_module.BULK_INDEX_EVENTS, 10_000])
+@pytest.mark.parametrize("threshold", [apply_module.BULK_EVENTS, 10_000])
 def test_new_and_known_entities_in_one_page_fold_like_a_rebuild(
     db: Database, monkeypatch: pytest.MonkeyPatch, threshold: int
 ) -> None:
     # threshold 10,000: every page takes the row-by-row path; the default: large pages bulk.
-    monkeypatch.setattr(apply_module, "BULK_INDEX_EVENTS", threshold)
     monkeypatch.setattr(apply_module, "BULK_EVENTS", threshold)
     feed = Feed()
     cases = [new_id() for _ in range(90)]

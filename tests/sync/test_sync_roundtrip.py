@@ -111,7 +111,7 @@ def test_cursor_pages_and_resume(make_station) -> None:  # type: ignore[no-untyp
 
     def stop_after_two_pages() -> bool:
         calls["n"] += 1
-        return calls["n"] > 3  # push check + 2 pulls, then "cancel"
+        return calls["n"] > 2  # (nothing to push: no push check) 2 pulls, then "cancel"
 
     with pytest.raises(SyncAborted):
         center.sync(pull_limit=4, abort=stop_after_two_pages)

@@ -129,3 +129,17 @@ def test_interval_has_a_floor(seconds: float) -> None:
     s = schedule()
     s.set_interval(seconds, now=0)
     assert s.config.interval == 60
+
+
+def test_a_cancelled_sync_is_neither_a_failure_nor_a_success() -> None:
+    s = SyncSchedule(ScheduleConfig(interval=300, backoff_base=10, backoff_max=600))
+    s.start(0)
+    s.started(0)
+    s.finished(1, ok=False)  # one failure: backing off
+    assert s.failures == 1
+    s.started(20)
+    assert s.finished(21, ok=False, cancelled=True) == 300  # the regular interval, no backoff
+    assert s.failures == 1  # … and the backoff under way keeps its count
+    s.started(400)
+    s.finished(401, ok=True)
+    assert s.failures == 0

@@ -9,12 +9,10 @@ shows the later value meanwhile, so nothing here is urgent; the list just must n
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -30,6 +28,7 @@ from station.services import conflicts
 from station.services.conflicts import ConflictSide, ConflictView
 from ui.context import AppContext
 from ui.errors import show_exception
+from ui.widgets.list_table import make_review_layout
 
 
 class _SidePanel(QGroupBox):
@@ -118,19 +117,11 @@ class ConflictsPage(QWidget):
         detail.addWidget(self.error_label, 2, 0, 1, 2)
         self.detail.hide()
 
-        self.reload_button = QPushButton(self.tr("Refresh"))
-        self.reload_button.clicked.connect(self.load)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.load)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(self.reload_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addLayout(top)
-        layout.addWidget(intro)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.detail)
+        self.reload_button = make_review_layout(
+            self, heading=heading, intro=intro, body=self.stack, detail=self.detail,
+            refresh=self.load,
+            refresh_text=self.tr("Refresh"),
+        )  # fmt: skip
         context.bus.sig_changed.connect(self._changed)
 
     def _changed(self, _changes: object) -> None:

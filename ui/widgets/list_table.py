@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QTableWidget,
@@ -116,3 +120,32 @@ def make_list_and_detail(
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(views)
     return ListAndDetail(stack=stack, empty_label=empty_label, list_view=list_view, views=views)
+
+
+def make_review_layout(
+    page: QWidget,
+    *,
+    heading: QWidget,
+    intro: QWidget,
+    body: QWidget,
+    detail: QWidget,
+    refresh: Callable[[], None],
+    refresh_text: str,
+) -> QPushButton:
+    """The layout of a review window (conflicts, refused records): heading with a Refresh
+    button (also F5), a line of explanation, the list, and the selected row's detail under
+    it. Returns the Refresh button."""
+    button = QPushButton(refresh_text)
+    button.clicked.connect(refresh)
+    QShortcut(QKeySequence.StandardKey.Refresh, page, refresh)
+    top = QHBoxLayout()
+    top.addWidget(heading)
+    top.addStretch(1)
+    top.addWidget(button)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.addLayout(top)
+    layout.addWidget(intro)
+    layout.addWidget(body, 1)
+    layout.addWidget(detail)
+    return button

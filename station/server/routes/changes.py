@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from station.server.changes import changes_since
-from station.server.deps import CurrentStation, SessionDep
+from station.server.deps import BearerToken, authenticate
 from station.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, ChangesPublic, ErrorPublic
 
 router = APIRouter(tags=["changes"])
@@ -20,8 +20,7 @@ router = APIRouter(tags=["changes"])
 )
 def read_changes(
     request: Request,
-    station: CurrentStation,
-    session: SessionDep,
+    credentials: BearerToken,
     since: Annotated[int, Query(ge=0, le=2**62, description="the cursor from the last page")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     own_upto: Annotated[
@@ -34,12 +33,14 @@ def read_changes(
     ] = 0,
 ) -> Response:
     """One page of changes with ``server_seq > since``; continue from ``next_cursor``."""
-    body = changes_since(
-        session,
-        station=station,
-        since=since,
-        limit=limit,
-        own_upto=own_upto,
-        server_hlc=request.app.state.clock.now(),
-    )
+    with request.app.state.db.sessions() as session:
+        station = authenticate(request, session, credentials)
+        body = changes_since(
+            session,
+            station=station,
+            since=since,
+            limit=limit,
+            own_upto=own_upto,
+            server_hlc=request.app.state.clock.now(),
+        )
     return Response(content=body, media_type="application/json")
