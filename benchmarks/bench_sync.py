@@ -162,6 +162,14 @@ def new_station(server: Server, folder: Path, code: str, **spec: object) -> Data
     return db
 
 
+def settle_heap() -> None:
+    """Before a measured step: what this process holds so far goes out of the garbage
+    collector's full passes, as the desktop app does once it has started (ui/app.py) — a
+    station process never carries a benchmark's setup around with it."""
+    gc.collect()
+    gc.freeze()
+
+
 def timed_sync(db: Database, **kwargs: object) -> SyncReport:
     with open_client(db) as http:
         return sync_once(db=db, http=http, **kwargs)  # type: ignore[arg-type]
@@ -204,6 +212,7 @@ def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> 
         print(f"[{name}] ingest {rate:,.0f} events/s", flush=True)
 
         center = new_station(server, folder, f"C{name[:3].upper()}", kind="center")
+        settle_heap()
         report = timed_sync(center)
         mb = (report.bytes_sent + report.bytes_received) / 1e6
         out["first"] = f"{report.seconds:.1f} s, {mb:.1f} MB ({report.pulled:,} events)"
@@ -212,6 +221,7 @@ def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> 
         writer = new_station(server, folder, "XX02", kind="community", grids=GRIDS[:5])
         timed_sync(writer)  # reference data first
         local_cases(writer, "XX02", 1000)
+        settle_heap()
         report = SyncReport()
         with open_client(writer) as http:
             started = time.perf_counter()
@@ -222,6 +232,7 @@ def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> 
             push = time.perf_counter() - started
         out["push"] = f"{push * 1000:.0f} ms ({report.pushed} accepted)"
         report = SyncReport()
+        settle_heap()
         with open_client(center) as http:
             started = time.perf_counter()
             pull_changes(
@@ -270,6 +281,7 @@ def concurrent(server: Server, folder: Path, name: str, n: int) -> str:
         dbs.append(db)
     latencies: list[float] = []
     barrier = threading.Barrier(n)
+    settle_heap()
 
     def one(db: Database) -> None:
         with open_client(db) as http:

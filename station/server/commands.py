@@ -30,7 +30,7 @@ def _shown(url: str) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from station.server.app import DATABASE_ENV, create_app
+    from station.server.app import DATABASE_ENV, create_app, keep_startup_objects_out_of_gc
     from station.server.db import open_server_database
 
     if bool(args.tls_cert) != bool(args.tls_key):
@@ -54,8 +54,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             **tls,
         )
     else:
+        app = create_app(url)
+        keep_startup_objects_out_of_gc()
         uvicorn.run(
-            create_app(url),
+            app,
             host=args.host,
             port=args.port,
             access_log=False,

@@ -136,10 +136,34 @@ def revoke(session: Session, *, code: str, now: datetime) -> Station:
 
 
 def station_for_token(session: Session, *, token: str) -> AuthStation | None:
-    station = session.scalar(select(Station).where(Station.token_hash == hash_token(token)))
-    if station is None or station.revoked_at is not None:
+    """The station holding ``token``, unless revoked. One plain query with its grids (every
+    request of every station starts here: an ORM load and a lazy load of the grids were two
+    round trips to PostgreSQL each time)."""
+    rows = session.execute(
+        select(
+            Station.id,
+            Station.code,
+            Station.name,
+            Station.kind,
+            Station.department_id,
+            Station.revoked_at,
+            StationGrid.grid_id,
+        )
+        .outerjoin(StationGrid, StationGrid.station_id == Station.id)
+        .where(Station.token_hash == hash_token(token))
+        .order_by(StationGrid.grid_id)
+    ).all()
+    if not rows or rows[0].revoked_at is not None:
         return None
-    return _auth(station)
+    first = rows[0]
+    return AuthStation(
+        id=first.id,
+        code=first.code,
+        name=first.name,
+        kind=first.kind,
+        department_id=first.department_id,
+        grids=tuple(r.grid_id for r in rows if r.grid_id is not None),
+    )
 
 
 def stations_by_code(session: Session) -> dict[str, AuthStation]:

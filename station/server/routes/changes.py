@@ -34,7 +34,7 @@ def read_changes(
 ) -> Response:
     """One page of changes with ``server_seq > since``; continue from ``next_cursor``."""
     with request.app.state.db.sessions() as session:
-        station = authenticate(request, session, credentials)
+        station = authenticate(request, session, credentials, keep_snapshot=True)
         body = changes_since(
             session,
             station=station,
