@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.path_label)
         # Sync: status line, F9 "sync now", the 同步 settings tab, the conflicts window.
         self.sync_ui = SyncUi(window=self, context=context, settings_page=self.settings_page)
+        self.sync_ui.sig_open_case.connect(self._open_case_in_front)
+        self.sync_ui.sig_open_mediation.connect(self._open_mediation_in_front)
         # Backups: shortly after start and daily (on the worker); the 备份 settings tab.
         self.backups = install_backups(self, context)
 
@@ -245,6 +247,16 @@ class MainWindow(QMainWindow):
         if dialog in self.request_dialogs:
             self.request_dialogs.remove(dialog)
         self.look_for_drafts(offer=False)
+
+    def _open_case_in_front(self, case_id: str) -> None:
+        self.open_case(case_id)
+        self.raise_()
+        self.activateWindow()
+
+    def _open_mediation_in_front(self, mediation_id: str) -> None:
+        self.open_mediation(mediation_id)
+        self.raise_()
+        self.activateWindow()
 
     def open_case(self, case_id: str) -> None:
         self.show_area(CASES)

@@ -327,8 +327,10 @@ class SyncController(QObject):
         if isinstance(error, GridStationError) and not isinstance(error, SyncAborted):
             shown = replace(shown, last_error=error.message)  # the refresh below confirms
         self._emit(shown)
-        if report is not None and report.touched:
-            self._publish(report.touched)
+        done_before = error.report if isinstance(error, SyncAborted) else None
+        for finished in (report, done_before):  # a cancelled sync: what it did before
+            if finished is not None and finished.touched:
+                self._publish(finished.touched)
         self.refresh()
         self._arm()
         self.sig_finished.emit(report if ok else error)

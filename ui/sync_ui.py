@@ -8,7 +8,7 @@ once shown and :meth:`shutdown` when it closes; nothing else there knows about s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -23,6 +23,11 @@ from ui.widgets.sync_status import SyncStatusWidget
 
 
 class SyncUi(QObject):
+    # A record to open in the main window (from the refused-records window); the window
+    # raises itself so the record shows in front.
+    sig_open_case = Signal(str)
+    sig_open_mediation = Signal(str)
+
     def __init__(
         self, *, window: QMainWindow, context: AppContext, settings_page: SettingsPage
     ) -> None:
@@ -86,24 +91,13 @@ class SyncUi(QObject):
             self.rejections = RejectionsPage(context=self.context, parent=self.window)
             self.rejections.setWindowFlag(Qt.WindowType.Window)
             self.rejections.resize(980, 560)
-            self.rejections.sig_open_case.connect(lambda i: self._open_record("open_case", i))
-            self.rejections.sig_open_mediation.connect(
-                lambda i: self._open_record("open_mediation", i)
-            )
+            self.rejections.sig_open_case.connect(self.sig_open_case)
+            self.rejections.sig_open_mediation.connect(self.sig_open_mediation)
         self.rejections.show()
         self.rejections.raise_()
         self.rejections.activateWindow()
         self.rejections.load()
         return self.rejections
-
-    def _open_record(self, opener: str, entity_id: str) -> None:
-        """Open a record in the main window (``MainWindow.open_case`` / ``open_mediation``)."""
-        open_in_window = getattr(self.window, opener, None)
-        if open_in_window is None:
-            return
-        open_in_window(entity_id)
-        self.window.raise_()
-        self.window.activateWindow()
 
     def _status_changed(self, status: SyncStatus) -> None:
         # (An open rejections window reloads itself: a sync publishes what it refused.)

@@ -31,7 +31,7 @@ from functools import partial
 from typing import Any, Literal, TypeVar
 
 import httpx
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 
 from station.db.database import Database
 from station.db.models import Event
@@ -75,7 +75,12 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class SyncAborted(GridStationError):
+    """The sync stopped at a person's request. ``report`` (set by :func:`sync_once`) says
+    what got done before it stopped — rejected records refolded, pages applied — so the
+    views can still be told."""
+
     code = "sync_aborted"
+    report: SyncReport | None = None
 
 
 @dataclass(frozen=True)
@@ -202,6 +207,48 @@ def _apply(db: Database, page: ChangesPublic) -> AppliedPage:
         return apply_changes(session, page)
 
 
+@dataclass(frozen=True)
+class _Batch:
+    keys: dict[str, tuple[str, str]]  # event_id -> (entity_type, entity_id)
+    body: bytes
+    last: tuple[str, str] | None  # (hlc, event_id) of its last event: the next batch starts after
+
+
+def _interpret(
+    answer: EventBatchResult, keys: dict[str, tuple[str, str]], report: SyncReport
+) -> tuple[list[dict[str, object]], list[Rejection], int]:
+    """The server's answer as rows to settle, rejections, and the highest ``server_seq``."""
+    settled: list[dict[str, object]] = []
+    rejections: list[Rejection] = []
+    highest = 0
+    for result in answer.results:
+        if result.event_id not in keys:
+            continue
+        if result.status == "rejected":
+            entity_type, entity_id = keys[result.event_id]
+            rejections.append(
+                Rejection(
+                    event_id=result.event_id,
+                    entity_type=entity_type,
+                    entity_id=entity_id,
+                    code=result.code or "rejected",
+                    message=result.message or "",
+                    field=result.field,
+                )
+            )
+            settled.append({"b_id": result.event_id, "b_seq": REJECTED_SEQ})
+        else:
+            settled.append({"b_id": result.event_id, "b_seq": result.server_seq})
+            highest = max(highest, result.server_seq or 0)
+            if result.status == "accepted":
+                report.pushed += 1
+            else:
+                report.duplicates += 1
+    if not settled:
+        raise SyncError("镇服务器没有确认上传的记录，稍后会自动重试", code="no_progress")
+    return settled, rejections, highest
+
+
 def push_pending(
     db: Database,
     net: Transfer,
@@ -213,77 +260,80 @@ def push_pending(
     run_db: RunDb = run_here,
     total: int | None = None,
 ) -> None:
-    """Push every pending event in batches (the first half of :func:`sync_once`).
-    ``total``: how many are pending, if the caller has just counted them."""
+    """Push every pending event in batches, oldest first (the first half of
+    :func:`sync_once`). ``total``: how many are pending, if the caller has just counted.
+
+    One request at a time, each sent only after the previous one was answered (so the
+    server numbers this station's batches in order, which ``own_upto`` relies on). While
+    the server works on a batch, the station settles the previous answer and reads the
+    next batch — its own database work no longer waits for the network, nor the reverse.
+    A crash anywhere leaves answered-but-unsettled events pending: they go again and the
+    server answers ``duplicate``."""
 
     def count() -> int:
         with db.read() as session:
             return pending_count(session)
 
-    def next_batch() -> tuple[dict[str, tuple[str, str]], bytes]:
+    def next_batch(after: tuple[str, str] | None) -> _Batch:
         with db.read() as session:
             # Columns, not ORM objects: a tenth of the cost per row (the payload column's
             # type still unseals it, see station.db.sealed).
-            rows = session.execute(
-                select(*_PUSH_COLUMNS)
-                .where(Event.server_seq.is_(None))
-                .order_by(Event.hlc, Event.event_id)
-                .limit(batch_size)
-            ).all()
-            keys = {r.event_id: (r.entity_type, r.entity_id) for r in rows}
-            return keys, ('{"events":[' + ",".join(_event_json(r) for r in rows) + "]}").encode()
+            stmt = select(*_PUSH_COLUMNS).where(Event.server_seq.is_(None))
+            if after is not None:  # past the batch in flight, which is not settled yet
+                hlc, event_id = after
+                stmt = stmt.where(
+                    or_(Event.hlc > hlc, and_(Event.hlc == hlc, Event.event_id > event_id))
+                )
+            rows = session.execute(stmt.order_by(Event.hlc, Event.event_id).limit(batch_size)).all()
+        keys = {r.event_id: (r.entity_type, r.entity_id) for r in rows}
+        body = ('{"events":[' + ",".join(_event_json(r) for r in rows) + "]}").encode()
+        return _Batch(keys, body, (rows[-1].hlc, rows[-1].event_id) if rows else None)
 
-    if total is None:
-        total = run_db(count)
-    done = 0
-    while True:
-        if abort():
-            raise SyncAborted("同步已取消")
-        keys, body = run_db(next_batch)
-        if not keys:
-            return
-        content = gzip_json(body)
+    def send(body: bytes) -> EventBatchResult:  # on the helper thread
         raw = net.request(
             "POST",
             f"{API_PREFIX}/events",
-            content=content,
+            content=gzip_json(body),
             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
         )
-        answer = EventBatchResult.model_validate_json(raw)
-        settled: list[dict[str, object]] = []
-        rejections: list[Rejection] = []
-        highest = 0
-        for result in answer.results:
-            if result.event_id not in keys:
-                continue
-            if result.status == "rejected":
-                entity_type, entity_id = keys[result.event_id]
-                rejections.append(
-                    Rejection(
-                        event_id=result.event_id,
-                        entity_type=entity_type,
-                        entity_id=entity_id,
-                        code=result.code or "rejected",
-                        message=result.message or "",
-                        field=result.field,
-                    )
-                )
-                settled.append({"b_id": result.event_id, "b_seq": REJECTED_SEQ})
-            else:
-                settled.append({"b_id": result.event_id, "b_seq": result.server_seq})
-                highest = max(highest, result.server_seq or 0)
-                if result.status == "accepted":
-                    report.pushed += 1
-                else:
-                    report.duplicates += 1
-        if not settled:
-            raise SyncError("镇服务器没有确认上传的记录，稍后会自动重试", code="no_progress")
+        return EventBatchResult.model_validate_json(raw)
 
+    done = 0
+
+    def settle(keys: dict[str, tuple[str, str]], answer: EventBatchResult) -> None:
+        nonlocal done
+        settled, rejections, highest = _interpret(answer, keys, report)
         run_db(partial(_settle, db, settled, rejections, highest, answer.server_hlc))
         report.rejected += rejections
         report.touched.update((r.entity_type, r.entity_id) for r in rejections)
         done += len(settled)
         progress(SyncProgress("push", done, total, f"已上传 {done}/{total} 条"))
+
+    if total is None:
+        total = run_db(count)
+    if abort():
+        raise SyncAborted("同步已取消")
+    batch = run_db(partial(next_batch, None))
+    if not batch.keys:
+        return
+    answered: tuple[dict[str, tuple[str, str]], EventBatchResult] | None = None
+    pool = ThreadPoolExecutor(1, thread_name_prefix="grid-station-push")
+    try:
+        while batch.keys:
+            if abort():
+                if answered is not None:
+                    settle(*answered)
+                raise SyncAborted("同步已取消")
+            in_flight = pool.submit(send, batch.body)
+            sent = batch
+            if answered is not None:
+                settle(*answered)  # meanwhile
+            batch = run_db(partial(next_batch, sent.last))  # meanwhile
+            answered = (sent.keys, in_flight.result())
+        if answered is not None:
+            settle(*answered)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def pull_changes(
@@ -395,7 +445,8 @@ def sync_once(
             # A push moves own_upto: read it again then.
             start=None if start.pending else (start.cursor, start.own_upto),
         )  # fmt: skip
-    except SyncAborted:
+    except SyncAborted as aborted:
+        aborted.report = report
         raise
     except Exception as exc:
         error = explain(exc)

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sync_support import NOW, push_raw
 
 from station.db.models import Event
+from station.server.models import Event as ServerEvent
 from station.services import cases, persons
 from station.services.events import EventRecord
 from station.services.overview import check_database
@@ -124,3 +125,36 @@ def test_cursor_pages_and_resume(make_station) -> None:  # type: ignore[no-untyp
     with center.db.read() as s:
         assert len(s.scalars(select(Event)).all()) == 14
         assert check_database(s).ok
+
+
+def test_pushed_batches_keep_their_order_and_a_cancel_keeps_what_was_answered(
+    make_station, server
+) -> None:  # type: ignore[no-untyped-def]
+    # The next batch is read and the previous answer settled while a batch is in flight.
+    ts = make_station("TS01")
+    for i in range(5):
+        _intake(ts, summary=f"第{i}件事")  # 10 events: person + case each
+    checks = {"n": 0}
+
+    def cancel_after_two_batches() -> bool:
+        checks["n"] += 1
+        return checks["n"] > 3  # at the start, before batch 1, before batch 2, then "cancel"
+
+    with pytest.raises(SyncAborted) as aborted:
+        ts.sync(push_batch=3, abort=cancel_after_two_batches)
+    assert aborted.value.report is not None and aborted.value.report.pushed == 6  # told
+    with ts.db.read() as s:
+        rows = s.execute(select(Event.hlc, Event.event_id, Event.server_seq)).all()
+    acked = sorted((r for r in rows if r.server_seq is not None), key=lambda r: r.server_seq)
+    pending = [r for r in rows if r.server_seq is None]
+    # Both batches that went out were answered and settled, the cancel notwithstanding.
+    assert len(acked) == 6 and len(pending) == 4
+    # The oldest went first, and the server numbered them in the order they were written.
+    assert [(r.hlc, r.event_id) for r in acked] == sorted((r.hlc, r.event_id) for r in rows)[:6]
+    report = ts.sync(push_batch=3)
+    assert report.pushed == 4 and report.duplicates == 0
+    with server.db.sessions() as s:
+        stored = s.execute(
+            select(ServerEvent.hlc, ServerEvent.event_id).order_by(ServerEvent.server_seq)
+        ).all()
+    assert [tuple(r) for r in stored] == sorted((r.hlc, r.event_id) for r in rows)
