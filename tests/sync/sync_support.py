@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -156,14 +157,23 @@ def town_reference(template_db: Path):  # type: ignore[no-untyped-def]
     return records
 
 
+@contextmanager
+def running_server(database_url: str, reference: list) -> Iterator[LiveServer]:  # type: ignore[type-arg]
+    """A live server holding ``reference`` (a town's reference data), stopped afterwards."""
+    live = start_server(database_url)
+    with live.db.transaction() as s:
+        put_reference(s, records=reference, replace_all=True)
+    try:
+        yield live
+    finally:
+        live.stop()
+        live.db.close()
+
+
 @pytest.fixture
 def server(server_database_url: str, town_reference) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
-    live = start_server(server_database_url)
-    with live.db.transaction() as s:
-        put_reference(s, records=town_reference, replace_all=True)
-    yield live
-    live.stop()
-    live.db.close()
+    with running_server(server_database_url, town_reference) as live:
+        yield live
 
 
 @dataclass

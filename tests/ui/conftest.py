@@ -10,6 +10,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,10 +25,15 @@ from station.services import cases, persons
 from station.services.events import forget_clocks
 from station.services.users import authenticate, create_user, system_actor
 from station.settings import load_settings
+from station.sync.reference import export_reference
 from ui.app import setup_application
 from ui.context import AppContext
 from ui.i18n import compile_translations
 from ui.task_runner import TaskRunner
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
+from sync_desk_support import Desk
+from sync_support import LiveServer, running_server
 
 PASSWORD = "jiedai2026"
 
@@ -184,3 +190,27 @@ def demo_context(demo_db: Database, demo_town_file: TownFile) -> Iterator[AppCon
         settings = load_settings(session)
     yield AppContext(database=demo_db, runner=task_runner, actor=actor, settings=settings)
     assert task_runner.shutdown()
+
+
+# --------------------------------------------------------------------------- sync desks
+# (helpers in sync_desk_support.py)
+
+
+@pytest.fixture
+def town_server(tmp_path: Path, small_db: Database) -> Iterator[LiveServer]:
+    """A live town server holding the reference data of ``small_db``'s town."""
+    with small_db.read() as s:
+        records = export_reference(s)
+    with running_server(f"sqlite:///{tmp_path / 'town.sqlite3'}", records) as live:
+        yield live
+
+
+@pytest.fixture
+def desks(qtbot) -> Iterator[list[Desk]]:  # type: ignore[no-untyped-def]
+    """Desks a test opens (append them): closed and shut down after it."""
+    opened: list[Desk] = []
+    yield opened
+    for desk in opened:
+        desk.window.close()
+        desk.controller.shutdown(timeout=5)
+        assert desk.context.runner.shutdown()

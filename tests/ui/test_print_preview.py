@@ -36,8 +36,11 @@ def case_file_pdf() -> bytes:
 
 @pytest.fixture
 def dialog(qtbot, case_file_pdf: bytes) -> PrintPreviewDialog:
-    preview = PrintPreviewDialog(pdf=case_file_pdf, title="人民调解卷宗 （2026）城东人调字第12号",
-                                 file_name="case-file-（2026）城东人调字第12号.pdf")
+    preview = PrintPreviewDialog(
+        pdf=case_file_pdf,
+        title="人民调解卷宗 （2026）城东人调字第12号",
+        file_name="case-file-（2026）城东人调字第12号.pdf",
+    )
     qtbot.addWidget(preview)
     preview.resize(800, 900)
     with qtbot.waitActive(preview):  # shortcuts reach the active window only
@@ -47,12 +50,18 @@ def dialog(qtbot, case_file_pdf: bytes) -> PrintPreviewDialog:
 
 def receipt_number(context: AppContext) -> str:
     with context.database.read() as s:
-        return s.scalar(select(Case.number).join(Person, Person.id == Case.requester_id)
-                        .where(Case.category_id.is_not(None)).order_by(Case.number).limit(1))
+        return s.scalar(
+            select(Case.number)
+            .join(Person, Person.id == Case.requester_id)
+            .where(Case.category_id.is_not(None))
+            .order_by(Case.number)
+            .limit(1)
+        )
 
 
-def open_preview(qtbot, context: AppContext, parent: QWidget, kind: str, number: str
-                 ) -> PrintPreviewDialog | None:
+def open_preview(
+    qtbot, context: AppContext, parent: QWidget, kind: str, number: str
+) -> PrintPreviewDialog | None:
     with qtbot.waitSignal(context.runner.sig_task_done, timeout=20_000):
         open_document_preview(parent, context, kind, number)
     return parent.findChild(PrintPreviewDialog)
@@ -61,8 +70,11 @@ def open_preview(qtbot, context: AppContext, parent: QWidget, kind: str, number:
 def has_ink(widget: QWidget) -> bool:
     """True once the view shows rendered page content (QPdfView renders asynchronously)."""
     image = widget.grab().toImage()
-    return any(image.pixelColor(x, y).value() < 100
-               for x in range(0, image.width(), 7) for y in range(0, image.height(), 7))
+    return any(
+        image.pixelColor(x, y).value() < 100
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    )
 
 
 # --------------------------------------------------------------------------- from the database
@@ -103,8 +115,9 @@ def test_errors_are_shown_and_no_dialog_opens(
 
 def test_missing_data_names_it(qtbot, demo_context: AppContext, message_boxes) -> None:
     with demo_context.database.read() as s:
-        number = s.scalar(select(MediationCase.number)
-                          .where(MediationCase.agreement_form != "oral").limit(1))
+        number = s.scalar(
+            select(MediationCase.number).where(MediationCase.agreement_form != "oral").limit(1)
+        )
     parent = QWidget()
     qtbot.addWidget(parent)
     assert open_preview(qtbot, demo_context, parent, "oral-agreement", number) is None
@@ -176,8 +189,7 @@ def test_save_as_writes_the_pdf(
 
 
 def test_save_as_cancelled(dialog: PrintPreviewDialog, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
     assert dialog.save_as() is None and dialog.saved_path is None
 
 
@@ -229,8 +241,9 @@ def test_open_in_the_system_viewer(
     dialog: PrintPreviewDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url) or True))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
+    )
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     path = dialog.open_in_viewer()
     assert path is not None and path.read_bytes() == dialog.pdf
@@ -243,8 +256,10 @@ def test_no_pdf_viewer(
 ) -> None:
     warned: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
-                        staticmethod(lambda parent, title, text: warned.append(text)))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.warning",
+        staticmethod(lambda parent, title, text: warned.append(text)),
+    )
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert dialog.open_in_viewer() is None
     assert warned and "没有找到可以打开 PDF 文件的程序" in warned[0]
@@ -253,9 +268,7 @@ def test_no_pdf_viewer(
 # --------------------------------------------------------------------------- main window
 
 
-def test_main_window_prints_the_selected_case_with_ctrl_p(
-    qtbot, demo_context: AppContext
-) -> None:
+def test_main_window_prints_the_selected_case_with_ctrl_p(qtbot, demo_context: AppContext) -> None:
     window = MainWindow(context=demo_context)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.cases_page.model.sig_loaded, timeout=20_000):
@@ -270,10 +283,18 @@ def test_main_window_prints_the_selected_case_with_ctrl_p(
 
     table, model = window.cases_page.table, window.cases_page.model
     with demo_context.database.read() as s:
-        printable = set(s.scalars(select(Case.number).where(
-            Case.requester_id.is_not(None), Case.category_id.is_not(None))))
-    row = next(r for r in range(model.rowCount())
-               if model.data(model.index(r, CaseTableModel.NUMBER)) in printable)
+        printable = set(
+            s.scalars(
+                select(Case.number).where(
+                    Case.requester_id.is_not(None), Case.category_id.is_not(None)
+                )
+            )
+        )
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.data(model.index(r, CaseTableModel.NUMBER)) in printable
+    )
     table.selectRow(row)
     number = model.data(model.index(row, CaseTableModel.NUMBER))
     with qtbot.waitSignal(demo_context.runner.sig_task_done, timeout=20_000):

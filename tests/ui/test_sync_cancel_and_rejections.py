@@ -5,57 +5,29 @@ real station databases."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
-from sync_support import LiveServer, start_server
-from test_sync_ui import Desk, local_pending, open_desk, register, server_events
+from sync_desk_support import local_pending, open_desk, register, server_events
 from ui_support import shot
 
-from station.db.database import Database
 from station.domain.enums import Role
-from station.server.reference import put_reference
 from station.services import cases, persons
 from station.services.events import Actor, record_event
 from station.sync.client import SyncAborted, sync_once
 from station.sync.protocol import PUSH_BATCH
-from station.sync.reference import export_reference
 from station.sync.transport import enroll, open_client
 from ui.sync_controller import SyncStatus
 
 ADMIN = Actor(username="admin", role=Role.STATION_ADMIN, station_code="TS01")
 
 
-@pytest.fixture
-def town(tmp_path: Path, small_db: Database) -> Iterator[LiveServer]:
-    live = start_server(f"sqlite:///{tmp_path / 'town.sqlite3'}")
-    with small_db.read() as s:
-        records = export_reference(s)
-    with live.db.transaction() as s:
-        put_reference(s, records=records, replace_all=True)
-    yield live
-    live.stop()
-    live.db.close()
-
-
-@pytest.fixture
-def desks(qtbot) -> Iterator[list[Desk]]:  # type: ignore[no-untyped-def]
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.controller.shutdown(timeout=5)
-        assert desk.context.runner.shutdown()
-
-
 def test_cancel_stops_the_sync_early_and_the_next_one_sends_the_rest(
-    qtbot, small_db, town, desks
+    qtbot, small_db, town_server, desks
 ) -> None:  # type: ignore[no-untyped-def]
-    enroll(small_db, server_url=town.url, code=register(town))
+    enroll(small_db, server_url=town_server.url, code=register(town_server))
     with small_db.transaction() as s:  # a day of importing residents: many batches to push
         for n in range(5 * PUSH_BATCH):
             persons.create_person(s, actor=ADMIN, name=f"居民{n}", grid_id="C1-01")
@@ -91,8 +63,8 @@ def test_cancel_stops_the_sync_early_and_the_next_one_sends_the_rest(
 
     # Stopped early; what went stays, nothing is lost.
     pending = local_pending(small_db)
-    assert PUSH_BATCH <= server_events(town) < total
-    assert server_events(town) + pending == total
+    assert PUSH_BATCH <= server_events(town_server) < total
+    assert server_events(town_server) + pending == total
     expected = f"同步已取消，下次将继续，{pending} 条待同步"
     qtbot.waitUntil(lambda: desk.status_text == expected, timeout=10_000)  # count re-read
     assert not bar.label.property("error")
@@ -111,14 +83,14 @@ def test_cancel_stops_the_sync_early_and_the_next_one_sends_the_rest(
     with qtbot.waitSignal(desk.controller.sig_finished, timeout=60_000) as done:
         qtbot.keyClick(desk.window, Qt.Key.Key_F9)
     assert done.args[0].pushed == pending
-    assert local_pending(small_db) == 0 and server_events(town) == total
+    assert local_pending(small_db) == 0 and server_events(town_server) == total
     qtbot.waitUntil(lambda: desk.status_text.startswith("已同步"), timeout=10_000)
 
 
 def test_refused_change_is_listed_in_chinese_and_opens_its_work_order(
-    qtbot, qtmodeltester, small_db, town, desks
+    qtbot, qtmodeltester, small_db, town_server, desks
 ) -> None:  # type: ignore[no-untyped-def]
-    enroll(small_db, server_url=town.url, code=register(town))
+    enroll(small_db, server_url=town_server.url, code=register(town_server))
     with open_client(small_db) as http:
         sync_once(db=small_db, http=http)
     with small_db.read() as s:

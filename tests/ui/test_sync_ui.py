@@ -6,117 +6,26 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
-from sync_support import LiveServer, free_socket, start_server
+from sync_desk_support import local_pending, open_desk, register, server_events
+from sync_support import free_socket
+from ui_support import shot
 
 from station.db.database import Database, database_path, open_database
 from station.domain.enums import Role
-from station.server.models import Event as ServerEvent
-from station.server.reference import put_reference
 from station.services import cases
 from station.services.changes import Changed, Changes
 from station.services.events import Actor, forget_clocks
 from station.settings import load_settings
 from station.sync.client import sync_once
-from station.sync.reference import export_reference
-from station.sync.schedule import ScheduleConfig
 from station.sync.state import load_sync_state
 from station.sync.transport import enroll, open_client
-from ui.context import AppContext
-from ui.main_window import SETTINGS, MainWindow
-from ui.task_runner import TaskRunner
-
-SHOTS = Path("/tmp/gs-shots")
-QUICK = ScheduleConfig(interval=300, debounce=0.2, debounce_max=1, backoff_base=30)
-
-
-def shot(widget: QWidget, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for _ in range(3):
-        QApplication.processEvents()
-    path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    return path
-
-
-@pytest.fixture
-def town_server(tmp_path: Path, small_db: Database) -> Iterator[LiveServer]:
-    live = start_server(f"sqlite:///{tmp_path / 'town.sqlite3'}")
-    with small_db.read() as s:
-        records = export_reference(s)
-    with live.db.transaction() as s:
-        put_reference(s, records=records, replace_all=True)
-    yield live
-    live.stop()
-    live.db.close()
-
-
-def register(server: LiveServer, code: str = "TS01") -> str:
-    kinds = {"TS01": "community", "CT01": "center"}
-    grids = ("C1-01", "C1-02", "V1-01") if code == "TS01" else ()
-    return server.add_station(code, kind=kinds[code], grids=grids)
-
-
-@dataclass
-class Desk:
-    context: AppContext
-    window: MainWindow
-
-    @property
-    def controller(self):  # type: ignore[no-untyped-def]
-        return self.window.sync_ui.controller
-
-    @property
-    def status_text(self) -> str:
-        return self.window.sync_ui.status.label.text()
-
-
-def open_desk(qtbot, db: Database, *, start: bool = True) -> Desk:  # type: ignore[no-untyped-def]
-    with db.read() as s:
-        settings = load_settings(s)
-    actor = Actor(
-        username="admin", role=Role.STATION_ADMIN, station_code="TS01", display_name="王管理"
-    )
-    context = AppContext(
-        database=db, runner=TaskRunner(database=db), actor=actor, settings=settings
-    )
-    window = MainWindow(context=context)
-    qtbot.addWidget(window)
-    window.sync_ui.controller.schedule.config = QUICK
-    if start:
-        window.show()
-        window.start()
-    return Desk(context, window)
-
-
-@pytest.fixture
-def desks(qtbot) -> Iterator[list[Desk]]:  # type: ignore[no-untyped-def]
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.controller.shutdown(timeout=5)
-        assert desk.context.runner.shutdown()
-
-
-def server_events(server: LiveServer) -> int:
-    with server.db.sessions() as s:
-        return int(s.scalar(select(func.count()).select_from(ServerEvent)) or 0)
-
-
-def local_pending(db: Database) -> int:
-    with db.read() as s:
-        return load_sync_state(s).pending
-
+from ui.main_window import SETTINGS
 
 # --------------------------------------------------------------------------- tests
 
