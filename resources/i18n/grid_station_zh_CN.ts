@@ -2034,7 +2034,7 @@ Requests recorded at the counter will appear here.</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+159"/>
         <source>Select a work order in the list to print its receipt.</source>
         <translation>请先在工单列表中选中一张工单，再打印受理回执。</translation>
     </message>
@@ -3490,7 +3490,7 @@ A: …</source>
 <context>
     <name>MediationTableModel</name>
     <message>
-        <location filename="../../ui/models/mediation_table_model.py" line="+36"/>
+        <location filename="../../ui/models/mediation_table_model.py" line="+35"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -4086,7 +4086,7 @@ A: …</source>
 <context>
     <name>RejectionsModel</name>
     <message>
-        <location filename="../../ui/pages/rejections_page.py" line="+42"/>
+        <location filename="../../ui/pages/rejections_page.py" line="+40"/>
         <source>Written at</source>
         <translation>录入时间</translation>
     </message>
@@ -4111,7 +4111,7 @@ A: …</source>
         <translation>镇服务器给出的原因</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
         <source>%1 (item: %2)</source>
         <translation>%1（涉及：%2）</translation>
     </message>
@@ -4124,7 +4124,7 @@ A: …</source>
 <context>
     <name>RejectionsPage</name>
     <message>
-        <location line="+49"/>
+        <location line="+32"/>
         <location line="+1"/>
         <source>Records refused by the town server</source>
         <translation>被镇服务器拒收的记录</translation>
@@ -5405,7 +5405,7 @@ No code yet, or no network? Go back, choose “Set up a new station”, and enro
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_ui.py" line="+41"/>
+        <location filename="../../ui/sync_ui.py" line="+46"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>

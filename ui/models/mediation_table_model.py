@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from station.domain.enums import MediationStatus
 from station.services.mediation import MediationRow
+from ui.models.rows_table_model import Index, RowsTableModel
 
 LIST_LIMIT = 2000
-_Index = QModelIndex | QPersistentModelIndex
 _CLOSED = {
     MediationStatus.SUCCEEDED.value,
     MediationStatus.FAILED.value,
@@ -25,13 +25,12 @@ _CLOSED = {
 }
 
 
-class MediationTableModel(QAbstractTableModel):
+class MediationTableModel(RowsTableModel):
     NUMBER, ACCEPTED, STATUS, DISPUTE_TYPE, PARTIES, LEAD, FLAGS = range(7)
     ID_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[MediationRow] = []
+        super().__init__(key=lambda row: row.id, parent=parent)
         self._headers = (
             self.tr("Number"),
             self.tr("Accepted"),
@@ -57,37 +56,7 @@ class MediationTableModel(QAbstractTableModel):
             flags.append(self.tr("archived"))
         return "、".join(flags)
 
-    def set_rows(self, rows: list[MediationRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> MediationRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, mediation_id: str) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.id == mediation_id), None)
-
-    # ----------------------------------------------------------------- Qt overrides
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.row_at(index.row())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,20 +24,18 @@ from PySide6.QtWidgets import (
 
 from station.sync.rejections import RejectedItem, list_rejections
 from ui.context import AppContext
+from ui.models.rows_table_model import Index, RowsTableModel
 from ui.widgets.list_table import make_empty_state_label, make_list_table, make_review_layout
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class RejectionsModel(QAbstractTableModel):
+class RejectionsModel(RowsTableModel):
     """The refused changes as :func:`list_rejections` returned them (a few at most: they are
     held whole)."""
 
     WRITTEN, RECORD, CHANGE, AUTHOR, REASON = range(5)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: list[RejectedItem] = []
+        super().__init__(key=lambda item: item.event_id, parent=parent)
         self._headers = (
             self.tr("Written at"),
             self.tr("Record"),
@@ -45,17 +43,6 @@ class RejectionsModel(QAbstractTableModel):
             self.tr("Written by"),
             self.tr("Reason given by the town server"),
         )
-
-    def set_items(self, items: list[RejectedItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item_at(self, row: int) -> RejectedItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def row_of(self, event_id: str) -> int | None:
-        return next((n for n, i in enumerate(self._items) if i.event_id == event_id), None)
 
     def reason_text(self, item: RejectedItem) -> str:
         if item.field_label and item.field_label not in item.message:
@@ -71,27 +58,10 @@ class RejectionsModel(QAbstractTableModel):
 
     # ----------------------------------------------------------------- Qt overrides
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.item_at(index.row())
+        item = self.row_at(index.row())
         if item is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -190,7 +160,7 @@ class RejectionsPage(QWidget):
     def _show(self, items: list[RejectedItem]) -> None:
         current = self.current
         keep = current.event_id if current else None
-        self.model.set_items(items)
+        self.model.set_rows(items)
         self.stack.setCurrentWidget(self.table if items else self.empty_label)
         if items:
             row = self.model.row_of(keep) if keep else None
@@ -201,7 +171,7 @@ class RejectionsPage(QWidget):
     @property
     def current(self) -> RejectedItem | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _selected(self) -> None:
         item = self.current
@@ -225,7 +195,7 @@ class RejectionsPage(QWidget):
 
     def open_record(self, row: int | None = None) -> bool:
         """Open the selected (or ``row``'s) work order or mediation case in the main window."""
-        item = self.current if row is None else self.model.item_at(row)
+        item = self.current if row is None else self.model.row_at(row)
         if item is None or not item.can_open:
             return False
         if item.entity_type == "case":
