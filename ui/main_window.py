@@ -35,6 +35,7 @@ from ui.pages.settings_page import SettingsPage
 from ui.pages.statistics_page import StatisticsPage
 from ui.sync_ui import SyncUi
 from ui.widgets.case_file_checklist_section import CaseFileChecklistSection
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.today_label import TodayLabel
 
 RECEPTION, CASES, MEDIATION, STATISTICS, SETTINGS = range(5)
@@ -150,8 +151,10 @@ class MainWindow(QMainWindow):
         self.station_label = QLabel(station)
         self.user_label = QLabel(self._user_text())
         self.count_label = QLabel(self.tr("Counting work orders…"))
-        self.path_label = QLabel(self.tr("Database: %1").replace("%1", str(context.database.path)))
-        self.path_label.setToolTip(str(context.database.path))
+        # Shortened in the middle when the status bar is crowded (the whole path in its tooltip).
+        self.path_label = ElidedLabel(
+            self.tr("Database: %1").replace("%1", str(context.database.path))
+        )
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar = self.statusBar()
         bar.setObjectName("statusBar")
