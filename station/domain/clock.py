@@ -14,6 +14,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 import uuid6
 
@@ -35,6 +36,12 @@ class HlcTimestamp:
     def decode(cls, text: str) -> HlcTimestamp:
         millis, counter = text.split("-")
         return cls(int(millis), int(counter))
+
+
+def wall_time(hlc: str) -> datetime:
+    """When an event was written, by its writer's clock, in local time (for people: a
+    timeline line, a conflict side, a refused change)."""
+    return datetime.fromtimestamp(HlcTimestamp.decode(hlc).millis / 1000)
 
 
 class HybridLogicalClock:

@@ -39,7 +39,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
 from station.db import models as m
 from station.domain.case_workflow import CaseAction, transition_for
-from station.domain.clock import HlcTimestamp, is_uuid
+from station.domain.clock import is_uuid, wall_time
 from station.domain.dispatch import (
     DISPATCH_FIELDS,
     EDIT_DISPATCH,
@@ -395,7 +395,7 @@ def _check_case(
         received = values.pop("received_at", None)
         if received is not None:
             # "not later than now" at the time it was written, by the writer's own clock.
-            written_at = datetime.fromtimestamp(HlcTimestamp.decode(record.hlc).millis / 1000)
+            written_at = wall_time(record.hlc)
             if received > max(written_at, datetime.now()) + FUTURE_SLACK:
                 raise _reject("受理时间不能晚于现在", "in_future", "received_at")
         cases.clean_case_fields(lookup, values)  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ from station.db.models import (
     UserAccount,
 )
 from station.domain.case_workflow import CaseAction, allowed_actions, next_status, transition_for
-from station.domain.clock import HlcTimestamp, new_id
+from station.domain.clock import new_id, wall_time
 from station.domain.deadlines import (
     PENDING_STATUSES,
     DeadlineState,
@@ -703,7 +703,7 @@ class TimelineEntry:
 
 
 def _hlc_time(hlc: str) -> datetime:
-    return datetime.fromtimestamp(HlcTimestamp.decode(hlc).millis / 1000).replace(microsecond=0)
+    return wall_time(hlc).replace(microsecond=0)
 
 
 def _parse_time(value: Any, fallback: datetime) -> datetime:

@@ -28,7 +28,7 @@ from station.db.models import (
     Setting,
 )
 from station.domain import mediation_rules as rules
-from station.domain.clock import new_id
+from station.domain.clock import new_id, wall_time
 from station.domain.enums import (
     AgreementForm,
     MediationSource,
@@ -1254,7 +1254,6 @@ def mediation_timeline(session: Session, *, mediation_id: str, actor: Actor) -> 
     import json
 
     from station.db.models import Event
-    from station.domain.clock import HlcTimestamp
 
     check_access(actor)
     _mediation(session, mediation_id)
@@ -1275,7 +1274,7 @@ def mediation_timeline(session: Session, *, mediation_id: str, actor: Actor) -> 
         if locked and changes_mediation(ev.event_type, payload):
             title += "（案件已归档，未生效）"  # kept, not applied: see the conflicts list
         locked = {"archived": True, "reopened": False}.get(ev.event_type, locked)
-        when = datetime.fromtimestamp(HlcTimestamp.decode(ev.hlc).millis / 1000)
+        when = wall_time(ev.hlc)
         author = names.get(ev.author) or ev.author  # written elsewhere: the username it carries
         out.append(TimelineEntry(f"{when:%Y-%m-%d %H:%M}", author, title, text))
     return out

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.db.models import Conflict, Event
-from station.domain.clock import HlcTimestamp
+from station.domain.clock import wall_time
 from station.errors import NotFoundError, ValidationError
 from station.services import cases, mediation, persons
 from station.services.events import RESOLVES_KEY, Actor, record_event
@@ -62,7 +62,7 @@ def _value(payload: dict[str, Any], field: str) -> Any:
 
 
 def _side(event: Event | None, payload: dict[str, Any], field: str) -> Side:
-    at = datetime.fromtimestamp(HlcTimestamp.decode(event.hlc).millis / 1000) if event else None
+    at = wall_time(event.hlc) if event else None
     return Side(
         value=_value(payload, field),
         station_code=event.station_code if event else "",

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from station.db.models import Case, Event, MediationCase, Person
 from station.domain.case_workflow import CaseAction
-from station.domain.clock import HlcTimestamp
+from station.domain.clock import wall_time
 from station.domain.dispatch import EDIT_DISPATCH, DispatchStep
 from station.domain.permissions import Permission, allowed
 from station.services.conflicts import ENTITY_LABELS, FIELD_LABELS
@@ -190,9 +190,7 @@ def list_rejections(
         items.append(
             RejectedItem(
                 event_id=row.event_id,
-                written_at=datetime.fromtimestamp(
-                    HlcTimestamp.decode(row.hlc).millis / 1000
-                ).replace(microsecond=0),
+                written_at=wall_time(row.hlc).replace(microsecond=0),
                 author=row.author,
                 entity_type=row.entity_type,
                 entity_id=row.entity_id,
