@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from functools import partial
 
 from fastapi import FastAPI
 from sqlalchemy import func, select
@@ -19,8 +20,10 @@ from station import __version__
 from station.domain.clock import HybridLogicalClock
 from station.server.db import ServerDatabase, open_server_database
 from station.server.errors import install_error_handlers
+from station.server.ingest import ScopesCache
 from station.server.middleware import AccessLogMiddleware, RateLimiter, RequestBodyMiddleware
 from station.server.models import Event
+from station.server.push_queue import PushQueue, write_pushes
 from station.server.reference import ReferenceCache
 from station.server.routes import audit, changes, enrollment, events, health, stations
 from station.sync.protocol import API_PREFIX
@@ -53,6 +56,7 @@ def create_app(
     app.state.settings = settings
     app.state.clock = HybridLogicalClock(last=newest)
     app.state.reference = ReferenceCache()
+    app.state.pushes = PushQueue(partial(write_pushes, db, app.state.reference, ScopesCache()))
     app.state.limiter = RateLimiter(rate=settings.rate_per_second, burst=settings.rate_burst)
     install_error_handlers(app)
     app.include_router(health.router)

@@ -100,6 +100,7 @@ def add_station(session: Session, *, data: StationCreate, now: datetime) -> tupl
     station.kind = data.kind
     station.department_id = data.department_id
     station.grids = [StationGrid(grid_id=g) for g in dict.fromkeys(data.grids)]
+    station.scope_version = (station.scope_version or 0) + 1
     code = new_enroll_code()
     station.enroll_code_hash = hash_secret(code)
     station.enroll_expires_at = now + ENROLL_CODE_TTL

@@ -1,6 +1,7 @@
 """Push: taking a batch of events from a station (DESIGN.md §4).
 
-One write transaction per batch: lock the sequence counter (see
+One write transaction per batch — or per group of batches that queued up behind one
+another (:mod:`station.server.push_queue`): lock the sequence counter (see
 :mod:`station.server.sequence`), then for each event in order —
 
 * already stored with the same content hash → ``duplicate`` (its stored ``server_seq``);
@@ -22,12 +23,13 @@ arrival order.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
+from itertools import islice
 
-from sqlalchemy import ColumnElement, String, Table, and_, any_, bindparam, select, text
+from sqlalchemy import ColumnElement, String, Table, and_, any_, bindparam, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -35,7 +37,7 @@ from station.domain.dispatch import split_ids
 from station.domain.enums import StationKind
 from station.errors import GridStationError
 from station.server.crud import AuthStation, stations_by_code
-from station.server.models import Audience, Entity, EntityLink, Event
+from station.server.models import Audience, Entity, EntityLink, Event, Station
 from station.server.reference import ReferenceIndex
 from station.server.sequence import lock_counter, store_counter
 from station.server.validation import ServerLookup, check_domain, check_envelope
@@ -125,6 +127,26 @@ class _Scopes:
         return out
 
 
+class ScopesCache:
+    """The stations' scopes, kept between pushes (loading every station and its grids was a
+    tenth of a small push) and loaded again when a station was added or re-registered, or
+    the reference data changed. Only :func:`station.server.crud.add_station` sets a
+    station's kind, grids and department, and it raises the station's ``scope_version``
+    each time, so the sum of all versions grows with every registration, in whatever order
+    they commit (stations are never deleted)."""
+
+    def __init__(self) -> None:
+        self._cached: tuple[object, _Scopes] | None = None
+
+    def get(self, session: Session, reference: ReferenceIndex) -> _Scopes:
+        versions = session.scalar(select(func.coalesce(func.sum(Station.scope_version), 0)))
+        key = (versions, reference.version)
+        cached = self._cached
+        if cached is None or cached[0] != key:
+            cached = self._cached = (key, _Scopes.load(session, reference))
+        return cached[1]
+
+
 def _usable_id(value: object, max_length: int = 36) -> bool:
     return isinstance(value, str) and 0 < len(value) <= max_length and "\x00" not in value
 
@@ -188,15 +210,27 @@ class _Audiences:
         self.add(("person", person), set(self.members[key]), seq)
 
 
+@dataclass(frozen=True)
+class Push:
+    """One station's batch, as it came in one request."""
+
+    station: AuthStation
+    events: list[EventCreate]
+
+
 def ingest_events(
     session: Session,
     *,
-    station: AuthStation,
-    events: list[EventCreate],
+    pushes: Sequence[Push],
     reference: ReferenceIndex,
+    scopes: ScopesCache,
     now: datetime,
-) -> list[EventResult]:
-    """Store what is acceptable of ``events`` (in a write transaction); one result each."""
+) -> list[list[EventResult]]:
+    """Store what is acceptable of each push's events (in one write transaction, in the
+    order given, as if they had come one after another); one result per event, per push.
+    Several pushes share the lookups and the commit (see :mod:`station.server.push_queue`)."""
+    events = [ev for push in pushes for ev in push.events]
+    authors = [push.station for push in pushes for _ev in push.events]
     pg = session.get_bind().dialect.name == "postgresql"
     if pg:
         # psycopg prepares a statement once it has run five times; PostgreSQL may then
@@ -213,12 +247,12 @@ def ingest_events(
     referenced: set[str] = set()
     for i, ev in enumerate(events):
         try:
-            checked[i] = check_envelope(ev, station=station)
+            checked[i] = check_envelope(ev, station=authors[i])
         except GridStationError as err:
             checked[i] = err
         else:
             referenced |= _linked_persons(checked[i][0])  # type: ignore[index]
-    scopes = _Scopes.load(session, reference)
+    audience_rules = scopes.get(session, reference)
 
     last = lock_counter(session)
     ids = list(dict.fromkeys(e.event_id for e in events))
@@ -295,7 +329,7 @@ def ingest_events(
                 raise GridStationError(
                     "镇服务器上没有这条记录（它的建立可能被拒收了）", code="unknown_entity"
                 )
-            check_domain(record, station=station, lookup=lookup, history=partial(history, key))
+            check_domain(record, station=authors[i], lookup=lookup, history=partial(history, key))
         except GridStationError as err:
             results.append(
                 EventResult(
@@ -342,7 +376,7 @@ def ingest_events(
                     "created_seq": seq,
                 }
             )
-        audiences.add(key, scopes.targets(record), seq)
+        audiences.add(key, audience_rules.targets(record), seq)
         for person in _linked_persons(record):
             audiences.link(key, person, seq)
         results.append(EventResult(event_id=ev.event_id, status="accepted", server_seq=seq))
@@ -352,7 +386,8 @@ def ingest_events(
     _insert(session, EntityLink.__table__, audiences.new_links)
     _insert(session, Audience.__table__, audiences.new_rows)
     store_counter(session, last)
-    return results
+    answers = iter(results)
+    return [list(islice(answers, len(push.events))) for push in pushes]
 
 
 def _insert(session: Session, table: Table, rows: list[dict[str, object]]) -> None:

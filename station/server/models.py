@@ -57,6 +57,8 @@ class Station(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     enrolled_at: Mapped[datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Raised by every (re-)registration: the audience rules' cache key (ingest.ScopesCache).
+    scope_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     grids: Mapped[list[StationGrid]] = relationship(
         back_populates="station", cascade="all, delete-orphan", order_by="StationGrid.grid_id"
     )

@@ -100,3 +100,26 @@ def test_dispatched_case_arrives_with_its_whole_history(make_station, dispatcher
     ts.sync()
     with ts.db.read() as s:
         assert cases.get_case(s, case_id=c.id).status == "in_progress"
+
+
+def test_re_registering_a_station_changes_what_it_receives_next(make_station, server) -> None:  # type: ignore[no-untyped-def]
+    """The server keeps the stations' scopes between pushes; a new registration of a
+    station (other grids) must take effect with the very next push, both ways."""
+    ts, vs = make_station("TS01"), make_station("VS01")
+    before = _case(ts, grid="C1-01", summary="登记前的东街诉求")
+    ts.sync()  # the server has loaded (and kept) the scopes
+    vs.sync()
+    assert _case_ids(vs) == set()
+
+    server.add_station("VS01", kind="village", grids=("V1-01", "C1-01"))
+    during = _case(ts, grid="C1-01", summary="扩大网格后的东街诉求")
+    ts.sync()
+    vs.sync()
+    assert _case_ids(vs) == {during.id}  # audiences grow from a push on, not back in time
+
+    server.add_station("VS01", kind="village", grids=("V1-01",))
+    after = _case(ts, grid="C1-01", summary="收回网格后的东街诉求")
+    ts.sync()
+    vs.sync()
+    assert _case_ids(vs) == {during.id}
+    assert {before.id, after.id} <= _case_ids(ts)

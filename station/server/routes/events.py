@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Request, Response
 
 from station.server.deps import BearerToken, authenticate
-from station.server.ingest import ingest_events
+from station.server.ingest import Push
 from station.sync.protocol import ErrorPublic, EventBatchCreate, EventBatchResult
 
 router = APIRouter(tags=["events"])
@@ -25,11 +23,7 @@ def push_events(request: Request, body: EventBatchCreate, credentials: BearerTok
     clock = request.app.state.clock
     if body.client_hlc:
         clock.observe(body.client_hlc)
-    with request.app.state.db.transaction() as session:
-        reference = request.app.state.reference.index(session)
-        results = ingest_events(
-            session, station=station, events=body.events, reference=reference, now=datetime.now()
-        )
+    results = request.app.state.pushes.push(Push(station=station, events=body.events))
     newest = max((e.hlc for e in body.events), default=None)
     if newest:
         clock.observe(newest)
