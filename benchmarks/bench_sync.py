@@ -257,6 +257,8 @@ def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> 
         if args.stations:
             out["fifty"] = concurrent(server, folder, name, args.stations)
             print(f"[{name}] {args.stations} stations at once: {out['fifty']}", flush=True)
+            out["fifty_server"] = concurrent_requests(server, name, args.stations)
+            print(f"[{name}] server side of it: {out['fifty_server']}", flush=True)
         for db in (center, writer):
             db.close()
     finally:
@@ -307,6 +309,48 @@ def concurrent(server: Server, folder: Path, name: str, n: int) -> str:
     return f"p95 {p95:.0f} ms, p50 {statistics.median(latencies):.0f} ms (20 events each)"
 
 
+def concurrent_requests(server: Server, name: str, n: int) -> str:
+    """The server's side of the same: each station's push of 20 events and its pull, sent
+    at once by bare HTTP clients. Stations are separate machines; in :func:`concurrent`
+    their own database work shares this machine's two cores with the server, and this
+    measure leaves it out to show what the server alone takes."""
+    clock = HybridLogicalClock()
+    stations = []
+    for i in range(n):
+        code = f"R{name[0].upper()}{i:02d}"
+        token = server.token(code, kind="community", grids=[GRIDS[i % len(GRIDS)]])
+        records = [work_order(j, station=code, clock=clock) for j in range(20)]
+        headers = {"Authorization": f"Bearer {token}"}
+        cursor = httpx.get(
+            f"{server.url}/api/v1/changes", params={"since": 0, "limit": 5000}, headers=headers
+        ).json()["next_cursor"]  # reference data, before the measured sync
+        stations.append((headers, push_bodies(records)[0], cursor))
+    latencies: list[float] = []
+    barrier = threading.Barrier(n)
+    settle_heap()
+
+    def one(headers: dict[str, str], body: bytes, cursor: int) -> None:
+        with httpx.Client(base_url=server.url, headers=headers, timeout=60) as http:
+            barrier.wait()
+            started = time.perf_counter()
+            http.post(
+                "/api/v1/events",
+                content=body,
+                headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
+            ).raise_for_status()
+            http.get("/api/v1/changes", params={"since": cursor, "limit": 5000}).raise_for_status()
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=one, args=station) for station in stations]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    return f"p95 {p95:.0f} ms, p50 {statistics.median(latencies):.0f} ms"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=100_000)
@@ -351,6 +395,8 @@ def main() -> None:
          pg_.get("ingest", "-")),
         (f"{args.stations} stations at once", "-", "-", "p95 ≤ 500 ms", sq.get("fifty", "-"),
          pg_.get("fifty", "-")),
+        ("… the server's side of it", "-", "-", "-", sq.get("fifty_server", "-"),
+         pg_.get("fifty_server", "-")),
     ]  # fmt: skip
     print(f"\nGrid Station sync, {args.events:,} events, loopback, {os.cpu_count()} cores\n")
     header = ("measure", "Anki", "PouchDB/CouchDB", "target", "ours (SQLite)", "ours (PostgreSQL)")
