@@ -510,18 +510,12 @@ def refresh_entity(session: Session, *, entity_type: str, entity_id: str) -> Non
     for child, fk in kind.children.items():
         conn.execute(delete(_table(child)).where(_table(child).c[fk] == entity_id))
     conn.execute(delete(_table("conflict")).where(_table("conflict").c.entity_id == entity_id))
-    main_rows = folded.rows.get(kind.main_table, [])
-    if main_rows:
-        table = _table(kind.main_table)
-        stmt = sqlite_insert(table).values(main_rows)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["id"],
-            set_={c.key: stmt.excluded[c.key] for c in table.columns if c.key != "id"},
-        )
-        conn.execute(stmt)
+    # The prepared statements of refresh_entities: a statement built here per call was
+    # compiled again every time (three quarters of saving one record in a 10,000-row import).
+    _write_rows(conn, kind.main_table, folded.rows.get(kind.main_table, []), upsert=True)
     for table_name, rows in folded.rows.items():
-        if table_name != kind.main_table and rows:
-            conn.execute(_table(table_name).insert(), rows)
+        if table_name != kind.main_table:
+            _write_rows(conn, table_name, rows, upsert=False)
     session.expire_all()  # ORM objects loaded earlier must not shadow the new rows
 
 
