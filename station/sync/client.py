@@ -259,9 +259,11 @@ def push_pending(
     progress: Callable[[SyncProgress], None],
     run_db: RunDb = run_here,
     total: int | None = None,
-) -> None:
+) -> int:
     """Push every pending event in batches, oldest first (the first half of
     :func:`sync_once`). ``total``: how many are pending, if the caller has just counted.
+    Returns the highest ``server_seq`` acknowledged (what ``own_upto`` was raised to, if it
+    was lower), 0 if none.
 
     One request at a time, each sent only after the previous one was answered (so the
     server numbers this station's batches in order, which ``own_upto`` relies on). While
@@ -299,10 +301,12 @@ def push_pending(
         return EventBatchResult.model_validate_json(raw)
 
     done = 0
+    acknowledged = 0
 
     def settle(keys: dict[str, tuple[str, str]], answer: EventBatchResult) -> None:
-        nonlocal done
+        nonlocal done, acknowledged
         settled, rejections, highest = _interpret(answer, keys, report)
+        acknowledged = max(acknowledged, highest)
         run_db(partial(_settle, db, settled, rejections, highest, answer.server_hlc))
         report.rejected += rejections
         report.touched.update((r.entity_type, r.entity_id) for r in rejections)
@@ -315,7 +319,7 @@ def push_pending(
         raise SyncAborted("同步已取消")
     batch = run_db(partial(next_batch, None))
     if not batch.keys:
-        return
+        return 0
     answered: tuple[dict[str, tuple[str, str]], EventBatchResult] | None = None
     pool = ThreadPoolExecutor(1, thread_name_prefix="grid-station-push")
     try:
@@ -328,12 +332,17 @@ def push_pending(
             sent = batch
             if answered is not None:
                 settle(*answered)  # meanwhile
-            batch = run_db(partial(next_batch, sent.last))  # meanwhile
+            if len(sent.keys) < batch_size:
+                # That was all there was; what is saved from now on goes with the next sync.
+                batch = _Batch({}, b"", None)
+            else:
+                batch = run_db(partial(next_batch, sent.last))  # meanwhile
             answered = (sent.keys, in_flight.result())
         if answered is not None:
             settle(*answered)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+    return acknowledged
 
 
 def pull_changes(
@@ -433,8 +442,9 @@ def sync_once(
     net = Transfer(http, report)
     try:
         start = run_db(partial(_look, db))
+        acknowledged = 0
         if start.pending:
-            push_pending(
+            acknowledged = push_pending(
                 db, net, report, batch_size=push_batch, abort=abort, progress=progress,
                 run_db=run_db, total=start.pending,
             )  # fmt: skip
@@ -442,8 +452,8 @@ def sync_once(
             push_audit(db, net, run_db=run_db, abort=abort)
         pull_changes(
             db, net, report, limit=pull_limit, abort=abort, progress=progress, run_db=run_db,
-            # A push moves own_upto: read it again then.
-            start=None if start.pending else (start.cursor, start.own_upto),
+            # Only the sync moves these; the push raised own_upto as raise_own_upto does.
+            start=(start.cursor, max(start.own_upto, acknowledged)),
         )  # fmt: skip
     except SyncAborted as aborted:
         aborted.report = report
