@@ -266,6 +266,12 @@ def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> 
     return out
 
 
+def p95_p50(latencies: list[float]) -> str:
+    ordered = sorted(latencies)
+    p95 = ordered[int(0.95 * (len(ordered) - 1))]
+    return f"p95 {p95:.0f} ms, p50 {statistics.median(ordered):.0f} ms"
+
+
 def concurrent(server: Server, folder: Path, name: str, n: int) -> str:
     template = folder / f"tpl-{name}"
     base = open_database(template)
@@ -304,9 +310,7 @@ def concurrent(server: Server, folder: Path, name: str, n: int) -> str:
         t.join()
     for db in dbs:
         db.close()
-    latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    return f"p95 {p95:.0f} ms, p50 {statistics.median(latencies):.0f} ms (20 events each)"
+    return f"{p95_p50(latencies)} (20 events each)"
 
 
 def concurrent_requests(server: Server, name: str, n: int) -> str:
@@ -346,9 +350,7 @@ def concurrent_requests(server: Server, name: str, n: int) -> str:
         t.start()
     for t in threads:
         t.join()
-    latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    return f"p95 {p95:.0f} ms, p50 {statistics.median(latencies):.0f} ms"
+    return p95_p50(latencies)
 
 
 def main() -> None:
