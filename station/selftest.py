@@ -241,6 +241,8 @@ def run_self_test(*, out: TextIO | None = None) -> int:
             _render_documents(report, data_dir)
         with report.step("first-run setup (new station)") as step:
             step.detail = _set_up_station(Path(temp) / "新驿站")
+        with report.step("sync page helper (process)") as step:
+            step.detail = _page_helper()
 
     total_s = time.perf_counter() - started
     if startup_ms is not None and window_shown is not None:
@@ -257,6 +259,25 @@ def run_self_test(*, out: TextIO | None = None) -> int:
         return 1
     print(f"自检通过：{len(report.steps)} 项，用时 {total_s:.1f} 秒", file=out)
     return 0
+
+
+def _page_helper() -> str:
+    """A large pull prepares pages in a helper process (station.sync.page_worker): it must
+    start from this installation (in the bundle: this executable, through freeze_support)."""
+    from station.sync.apply import prepare_page
+    from station.sync.page_worker import PageWorker
+
+    body = (
+        b'{"events":[],"reference":[],"next_cursor":7,"has_more":false,'
+        b'"server_hlc":"000000000000000-00000"}'
+    )
+    with PageWorker() as worker:
+        prepared = worker.prepare(body)
+        if worker.helped != 1:
+            raise RuntimeError("同步页面助手进程没有启动（大批量下载会慢一些，但不影响结果）")
+    if prepared != prepare_page(body):
+        raise RuntimeError("同步页面助手进程的结果与本进程不同")
+    return "助手进程已启动并准备了一页"
 
 
 def _set_up_station(folder: Path) -> str:

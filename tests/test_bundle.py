@@ -174,6 +174,8 @@ def test_self_test_passes(bundle: Path, elsewhere: Path, figures: Figures) -> No
     assert "自检通过" in result.stdout
     for kind in ("receipt", "agreement", "case-file", "ledger"):
         assert re.search(rf"ok\s+document {kind}\b", result.stdout)
+    # The frozen executable starts the sync page helper as a process of its own (spawn).
+    assert re.search(r"ok\s+sync page helper \(process\)", result.stdout)
     found = re.search(r"time to main window: (\d+) ms", result.stdout)
     assert found, result.stdout
     figures.main_window_ms = float(found[1])

@@ -34,6 +34,7 @@ def test_self_test_runs_every_step_and_exits_0(tmp_path: Path) -> None:
     for kind in KINDS:
         assert re.search(rf"ok\s+document {kind}\s+\d+ ms\s+\d+ KB，", out), kind
     assert re.search(r"ok\s+first-run setup \(new station\)\s+\d+ ms\s+自检村网格驿站（ZJ01）", out)
+    assert re.search(r"ok\s+sync page helper \(process\)\s+\d+ ms\s+助手进程已启动", out)
     assert re.search(r"time to main window: \d+ ms", out)
     assert "自检通过" in out
     assert not list(tmp_path.iterdir())  # the temporary data folder is gone

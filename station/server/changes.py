@@ -16,6 +16,7 @@ station's first sync moves a hundred thousand events.
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -60,6 +61,12 @@ def _reference_json(row: ReferenceItem) -> str:
     )
 
 
+class Page(NamedTuple):
+    body: bytes  # JSON of a ChangesPublic
+    next_cursor: int
+    has_more: bool
+
+
 def changes_since(
     session: Session,
     *,
@@ -68,8 +75,8 @@ def changes_since(
     limit: int,
     server_hlc: str,
     own_upto: int = 0,
-) -> bytes:
-    """The JSON body of a :class:`~station.sync.protocol.ChangesPublic` page.
+) -> Page:
+    """A :class:`~station.sync.protocol.ChangesPublic` page, as JSON.
 
     ``own_upto``: the station holds every event it wrote up to that ``server_seq`` (it
     says so from its acknowledged pushes), so those stay out of the page — a station's own
@@ -149,7 +156,7 @@ def _page(
     upto: int,
     has_more: bool,
     server_hlc: str,
-) -> bytes:
+) -> Page:
     parts = [
         '{"events":[',
         ",".join(_event_json(e) for e in events),
@@ -158,4 +165,4 @@ def _page(
         f'],"next_cursor":{upto},"has_more":{"true" if has_more else "false"},'
         f'"server_hlc":"{server_hlc}"}}',
     ]
-    return "".join(parts).encode("utf-8")
+    return Page("".join(parts).encode("utf-8"), upto, has_more)

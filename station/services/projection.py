@@ -43,6 +43,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, delete, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.orm import Session
 
 from station.db import models as m
@@ -639,7 +640,13 @@ def _write_rows(conn: Any, table_name: str, rows: list[dict[str, Any]], *, upser
         else:
             conn.execute(_table(table_name).insert(), rows)
         return
-    sql, plan = _write_plan(conn.dialect, table_name, upsert)
+    sql, _plan = _write_plan(conn.dialect, table_name, upsert)
+    conn.exec_driver_sql(sql, _driver_params(conn.dialect, table_name, rows))
+
+
+def _driver_params(dialect: Any, table_name: str, rows: list[dict[str, Any]]) -> list[tuple]:
+    """Row dicts as the plain tuples :func:`_write_plan`'s statement takes."""
+    _sql, plan = _write_plan(dialect, table_name, False)
     keys = [key for key, _, _ in plan]
     pick = itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
     processed = [(i, process) for i, (_, _, process) in enumerate(plan) if process is not None]
@@ -653,7 +660,61 @@ def _write_rows(conn: Any, table_name: str, rows: list[dict[str, Any]], *, upser
             if values[i] is not None:
                 values[i] = process(values[i])
         params.append(tuple(values))
-    conn.exec_driver_sql(sql, params)
+    return params
+
+
+# A station's database is SQLite: rows can be made ready for its driver without a connection
+# (in a helper process, say); the bind processors do not depend on one.
+_STATION_DIALECT = SQLiteDialect_pysqlite()
+
+
+@dataclass(frozen=True)
+class Prefolded:
+    """Entities of one kind folded from given events alone, as rows ready for the station's
+    SQLite driver, each row with the entity it belongs to.
+
+    A sync page folds its entities this way before it knows which of them are new to the
+    database (:func:`station.sync.apply.prepare_page`, which may run in another process).
+    For an entity with no event stored before the page, the page holds its whole history,
+    so these are exactly its rows: :func:`write_prefolded` inserts them. The others are
+    refolded from the database as usual and their prefolded rows are dropped.
+    """
+
+    entity_type: str
+    tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]]  # table -> (entity ids, rows)
+
+
+def prefold(entity_type: str, events: Mapping[str, list[EventRecord]]) -> Prefolded:
+    kind = ENTITY_KINDS[entity_type]
+    owners: dict[str, list[str]] = defaultdict(list)
+    rows: Rows = defaultdict(list)
+    for entity_id, evs in events.items():
+        for table_name, table_rows in kind.fold(evs).rows.items():
+            rows[table_name].extend(table_rows)
+            owners[table_name].extend([entity_id] * len(table_rows))
+    return Prefolded(
+        entity_type,
+        {
+            table: (owners[table], _driver_params(_STATION_DIALECT, table, table_rows))
+            for table, table_rows in rows.items()
+        },
+    )
+
+
+def write_prefolded(session: Session, prefolded: Prefolded, entity_ids: set[str]) -> None:
+    """Insert the prefolded rows of ``entity_ids``: entities with no rows yet (see
+    :class:`Prefolded`). Main rows first, then their children, as foreign keys need."""
+    conn = session.connection()
+    main_table = ENTITY_KINDS[prefolded.entity_type].main_table
+    for table_name in (main_table, *(t for t in INSERT_ORDER if t != main_table)):
+        if table_name not in prefolded.tables:
+            continue
+        owners, params = prefolded.tables[table_name]
+        if not entity_ids.issuperset(owners):
+            params = [row for owner, row in zip(owners, params, strict=True) if owner in entity_ids]
+        if params:
+            sql, _plan = _write_plan(conn.dialect, table_name, False)
+            conn.exec_driver_sql(sql, params)
 
 
 def _upsert(conn: Any, table_name: str, rows: list[dict[str, Any]]) -> None:

@@ -1,12 +1,17 @@
 """Applying a pulled page to the station's database, in the caller's one transaction.
 
-Reference records first (events refer to grids, categories …), then the events not yet
+A page is applied in two steps. :func:`prepare_page` needs no database: it parses the page,
+makes its events into rows of the ``event`` table and folds each entity from the page's
+events alone (a large pull runs it in a helper process, station.sync.page_worker, while
+this one writes the page before). :func:`apply_changes` then writes, in one transaction:
+reference records first (events refer to grids, categories …), then the events not yet
 here, then one bulk refold of every entity they touch (the fold sorts by HLC, so events
 arriving late land where they belong), the HLC merge and the new cursor. Own events that
 come back are recognised by id and only get their ``server_seq`` — which also settles a
 push whose answer was lost. An entity with no event here before the page (most of them in
-a first sync) is folded from the page's events, not read back, and its rows are inserted
-rather than upserted: same rows, a fraction of the cost.
+a first sync) has its whole history in the page: its prefolded rows are its rows, and they
+are inserted rather than upserted — same rows, a fraction of the cost. The others are
+refolded from the stored events.
 
 A large page (more than :data:`BULK_EVENTS` new events, e.g. a new station's first
 sync) writes its projection rows with the full-text triggers dropped: the touched rows leave the
@@ -22,9 +27,11 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from sqlalchemy import bindparam, text, update
 from sqlalchemy.orm import Session
@@ -33,8 +40,14 @@ from station.db.models import Event
 from station.db.sealed import insert_placeholder
 from station.db.search_schema import FTS_TABLES, drop_trigger_statements, trigger_statements
 from station.services.events import EventRecord, canonical_json, clock_for
-from station.services.projection import ENTITY_KINDS, refresh_entities
-from station.sync.protocol import ChangesPublic, EventPublic
+from station.services.projection import (
+    ENTITY_KINDS,
+    Prefolded,
+    prefold,
+    refresh_entities,
+    write_prefolded,
+)
+from station.sync.protocol import ChangesPublic
 from station.sync.reference import ReferenceRecord, apply_reference
 from station.sync.state import save_cursor
 
@@ -76,11 +89,85 @@ class AppliedPage:
     touched: tuple[tuple[str, str], ...] = ()  # entities refolded
 
 
-def apply_changes(session: Session, page: ChangesPublic) -> AppliedPage:
-    if len(page.events) <= BULK_EVENTS:
-        return _apply_page(session, page)
+@dataclass(frozen=True)
+class PreparedPage:
+    """A pulled page with all the work done that needs no database: parsed, its events as
+    rows of the ``event`` table, its entities folded from the page alone. Plain data, so a
+    helper process can make it while this one writes the page before (station.sync.page_worker).
+    """
+
+    events: list[tuple[Any, ...]]  # _EVENT_COLUMNS order
+    prefolded: list[Prefolded]  # one per entity kind in the page
+    reference: list[ReferenceRecord]
+    next_cursor: int
+    has_more: bool
+    server_hlc: str
+
+
+# Positions in a row of PreparedPage.events.
+_ID, _TYPE, _ENTITY, _HLC, _SEQ = (
+    _EVENT_COLUMNS.index(c) for c in ("event_id", "entity_type", "entity_id", "hlc", "server_seq")
+)
+
+
+def prepare_page(page: ChangesPublic | bytes) -> PreparedPage:
+    """Parse (if given the body of ``GET /changes``) and prepare a page (see PreparedPage)."""
+    if isinstance(page, bytes):
+        page = ChangesPublic.model_validate_json(page)
+    rows: list[tuple[Any, ...]] = []
+    grouped: dict[str, dict[str, list[EventRecord]]] = {}
+    seen: set[str] = set()
+    for ev in page.events:
+        rows.append(
+            (
+                ev.event_id,
+                ev.entity_type,
+                ev.entity_id,
+                ev.event_type,
+                ev.station_code,
+                ev.author,
+                ev.hlc,
+                ev.schema_version,
+                canonical_json(ev.payload),
+                ev.content_hash,
+                ev.server_seq,
+            )
+        )
+        if ev.event_id in seen:  # (a page never repeats an event; if one did, it counts once)
+            continue
+        seen.add(ev.event_id)
+        grouped.setdefault(ev.entity_type, {}).setdefault(ev.entity_id, []).append(
+            EventRecord(
+                event_id=ev.event_id,
+                entity_type=ev.entity_type,
+                entity_id=ev.entity_id,
+                event_type=ev.event_type,
+                station_code=ev.station_code,
+                author=ev.author,
+                hlc=ev.hlc,
+                payload=ev.payload,
+                schema_version=ev.schema_version,
+            )
+        )
+    return PreparedPage(
+        events=rows,
+        prefolded=[prefold(kind, grouped[kind]) for kind in ENTITY_KINDS if kind in grouped],
+        reference=[
+            ReferenceRecord(kind=r.kind, id=r.id, data=r.data, deleted=r.deleted)
+            for r in page.reference
+        ],
+        next_cursor=page.next_cursor,
+        has_more=page.has_more,
+        server_hlc=page.server_hlc,
+    )
+
+
+def apply_changes(session: Session, page: ChangesPublic | PreparedPage) -> AppliedPage:
+    prepared = page if isinstance(page, PreparedPage) else prepare_page(page)
+    if len(prepared.events) <= BULK_EVENTS:
+        return _apply_page(session, prepared)
     with _collector_paused():
-        return _apply_page(session, page)
+        return _apply_page(session, prepared)
 
 
 @contextmanager
@@ -98,54 +185,32 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _apply_page(session: Session, page: ChangesPublic) -> AppliedPage:
-    reference = apply_reference(
-        session,
-        (
-            ReferenceRecord(kind=r.kind, id=r.id, data=r.data, deleted=r.deleted)
-            for r in page.reference
-        ),
-    )
+def _apply_page(session: Session, page: PreparedPage) -> AppliedPage:
+    reference = apply_reference(session, page.reference)
     stored: dict[str, int | None] = dict(
         session.connection()
         .exec_driver_sql(
             "SELECT event_id, server_seq FROM event WHERE event_id IN "
             "(SELECT value FROM json_each(?))",
-            (json.dumps([e.event_id for e in page.events]),),
+            (json.dumps([row[_ID] for row in page.events]),),
         )
         .all()
     )
-    new_rows: list[tuple[object, ...]] = []
+    new_rows: list[tuple[Any, ...]] = []
     acked: list[dict[str, object]] = []
-    # entity -> all its events if it had none here before this page (see _mark_fresh)
-    touched: dict[tuple[str, str], list[EventRecord] | None] = {}
-    new_events: list[EventPublic] = []
-    for ev in page.events:
-        if ev.event_id in stored:
-            if stored[ev.event_id] is None:
-                acked.append({"b_id": ev.event_id, "b_seq": ev.server_seq})
+    touched: dict[tuple[str, str], None] = {}  # entities with new events, in page order
+    for row in page.events:
+        event_id = row[_ID]
+        if event_id in stored:
+            if stored[event_id] is None:
+                acked.append({"b_id": event_id, "b_seq": row[_SEQ]})
             continue
-        stored[ev.event_id] = ev.server_seq
-        new_rows.append(
-            (
-                ev.event_id,
-                ev.entity_type,
-                ev.entity_id,
-                ev.event_type,
-                ev.station_code,
-                ev.author,
-                ev.hlc,
-                ev.schema_version,
-                canonical_json(ev.payload),
-                ev.content_hash,
-                ev.server_seq,
-            )
-        )
-        touched[(ev.entity_type, ev.entity_id)] = None
-        new_events.append(ev)
-    # Entities with no event here before this page are folded from the page itself (all
-    # their events are in it), not read back; asked before the new events are stored.
-    _mark_fresh(session, touched, new_events)
+        stored[event_id] = row[_SEQ]
+        new_rows.append(row)
+        touched[(row[_TYPE], row[_ENTITY])] = None
+    # Asked before the new events are stored: these entities have their whole history in
+    # this page, so their prefolded rows are their rows.
+    fresh = _without_stored_events(session, touched)
     if new_rows:
         # Straight to the driver: a first sync stores a hundred thousand rows, and the ORM's
         # per-row parameter handling would cost more than SQLite's insert itself.
@@ -157,14 +222,15 @@ def _apply_page(session: Session, page: ChangesPublic) -> AppliedPage:
             .values(server_seq=bindparam("b_seq")),
             acked,
         )
+    write = partial(_write_entities, session, page.prefolded, touched, fresh)
     if not touched:
         entities = 0
     elif len(new_rows) > BULK_EVENTS and session.get_bind().dialect.name == "sqlite":
-        entities = _refresh_in_bulk(session, touched)
+        entities = _refresh_in_bulk(session, touched, fresh, write)
     else:
-        entities = refresh_entities(session, touched)
+        entities = write()
     if page.events:
-        clock_for(session).observe(max(e.hlc for e in page.events))
+        clock_for(session).observe(max(row[_HLC] for row in page.events))
     clock_for(session).observe(page.server_hlc)
     save_cursor(session, page.next_cursor)
     return AppliedPage(
@@ -175,6 +241,38 @@ def _apply_page(session: Session, page: ChangesPublic) -> AppliedPage:
         cursor=page.next_cursor,
         touched=tuple(touched),
     )
+
+
+def _write_entities(
+    session: Session,
+    prefolded: list[Prefolded],
+    touched: Iterable[tuple[str, str]],
+    fresh: set[tuple[str, str]],
+) -> int:
+    """Rows for every touched entity: new ones (``fresh``) from their prefolded rows (on
+    SQLite), the others refolded from the stored events. Kind by kind, persons first, so a
+    case's requester exists when the case row lands."""
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    for key in touched:
+        by_kind.setdefault(key[0], []).append(key)
+    ready = {p.entity_type: p for p in prefolded}
+    if session.get_bind().dialect.name != "sqlite":
+        ready = {}  # prefolded rows are made for the station's SQLite driver
+    order = [
+        *(t for t in ENTITY_KINDS if t in by_kind),
+        *(t for t in by_kind if t not in ENTITY_KINDS),
+    ]
+    for entity_type in order:
+        keys = by_kind[entity_type]
+        new_ids = {i for t, i in keys if (t, i) in fresh}
+        if entity_type in ready and new_ids:
+            write_prefolded(session, ready[entity_type], new_ids)
+        else:
+            new_ids = set()
+        refolded = [(t, i) for t, i in keys if i not in new_ids]
+        if refolded:
+            refresh_entities(session, refolded)
+    return sum(len(keys) for keys in by_kind.values())
 
 
 def _fts_targets(touched: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, list[str]]]:
@@ -189,50 +287,37 @@ def _fts_targets(touched: Iterable[tuple[str, str]]) -> list[tuple[str, str, str
     ]
 
 
-def _mark_fresh(
-    session: Session,
-    touched: dict[tuple[str, str], list[EventRecord] | None],
-    new_events: list[EventPublic],
-) -> None:
-    """Give each touched entity without any stored event yet its events from the page."""
+def _without_stored_events(
+    session: Session, touched: Iterable[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """The touched entities that have no event stored in this database (yet)."""
     by_type: dict[str, list[str]] = {}
     for entity_type, entity_id in touched:
         by_type.setdefault(entity_type, []).append(entity_id)
-    seen: set[tuple[str, str]] = set()
     conn = session.connection()
+    fresh: set[tuple[str, str]] = set()
     for entity_type, ids in by_type.items():
         # One statement with the ids as one JSON parameter, whatever their number.
-        found = conn.exec_driver_sql(
-            "SELECT DISTINCT entity_id FROM event WHERE entity_type = ? AND entity_id IN "
-            "(SELECT value FROM json_each(?))",
-            (entity_type, json.dumps(ids)),
-        )
-        seen.update((entity_type, i) for (i,) in found)
-    for ev in new_events:
-        key = (ev.entity_type, ev.entity_id)
-        if key not in seen:
-            events = touched[key]
-            if events is None:
-                events = touched[key] = []
-            events.append(
-                EventRecord(
-                    event_id=ev.event_id,
-                    entity_type=ev.entity_type,
-                    entity_id=ev.entity_id,
-                    event_type=ev.event_type,
-                    station_code=ev.station_code,
-                    author=ev.author,
-                    hlc=ev.hlc,
-                    payload=ev.payload,
-                    schema_version=ev.schema_version,
-                )
+        found = {
+            entity_id
+            for (entity_id,) in conn.exec_driver_sql(
+                "SELECT DISTINCT entity_id FROM event WHERE entity_type = ? AND entity_id IN "
+                "(SELECT value FROM json_each(?))",
+                (entity_type, json.dumps(ids)),
             )
+        }
+        fresh.update((entity_type, i) for i in ids if i not in found)
+    return fresh
 
 
 def _refresh_in_bulk(
-    session: Session, touched: dict[tuple[str, str], list[EventRecord] | None]
+    session: Session,
+    touched: Iterable[tuple[str, str]],
+    fresh: set[tuple[str, str]],
+    write: Callable[[], int],
 ) -> int:
-    """:func:`refresh_entities` with the full-text triggers off and the index kept by hand."""
+    """``write`` (the rows of the ``touched`` entities) with the full-text triggers off and
+    the index kept by hand."""
     session.flush()  # nothing pending may reach the tables while the triggers are gone
     conn = session.connection()
     targets = _fts_targets(touched)
@@ -244,14 +329,14 @@ def _refresh_in_bulk(
         )
     # What the delete/update triggers would do: take the rows as they are indexed now out
     # (entities new to this database have no rows yet)…
-    for fts, table, cols, ids in _fts_targets(k for k, evs in touched.items() if evs is None):
+    for fts, table, cols, ids in _fts_targets(k for k in touched if k not in fresh):
         stmt = text(
             f"INSERT INTO {fts}({fts}, rowid, {cols}) "
             f"SELECT 'delete', rowid, {cols} FROM {table} WHERE id IN :ids"
         ).bindparams(bindparam("ids", expanding=True))
         for start in range(0, len(ids), _CHUNK):
             conn.execute(stmt, {"ids": ids[start : start + _CHUNK]})
-    entities = refresh_entities(session, touched)
+    entities = write()
     # … and what the insert/update triggers would do: put the refolded rows in.
     for fts, table, cols, ids in targets:
         stmt = text(

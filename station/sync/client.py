@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,13 +38,15 @@ from station.db.models import Event
 from station.errors import GridStationError
 from station.services.events import REJECTED_SEQ, clock_for
 from station.services.projection import refresh_entities
-from station.sync.apply import AppliedPage, apply_changes
+from station.sync import page_worker
+from station.sync.apply import AppliedPage, PreparedPage, apply_changes, prepare_page
 from station.sync.audit_push import pending_audit_count, push_audit
+from station.sync.page_worker import UNKNOWN, PageFeed
 from station.sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
+    NEXT_PAGE_HEADER,
     PUSH_BATCH,
-    ChangesPublic,
     EventBatchResult,
 )
 from station.sync.state import (
@@ -142,6 +144,9 @@ class Transfer:
         self.http, self.report = http, report
 
     def request(self, method: str, url: str, **kwargs: object) -> bytes:
+        return self.response(method, url, **kwargs).content
+
+    def response(self, method: str, url: str, **kwargs: object) -> httpx.Response:
         try:
             response = self.http.request(method, url, **kwargs)  # type: ignore[arg-type]
             response.raise_for_status()
@@ -153,7 +158,7 @@ class Transfer:
         self.report.bytes_received += int(
             response.headers.get("content-length") or len(response.content)
         )
-        return response.content
+        return response
 
 
 @dataclass(frozen=True)
@@ -200,7 +205,7 @@ def _settle(
         clock_for(session).observe(server_hlc)
 
 
-def _apply(db: Database, page: ChangesPublic) -> AppliedPage:
+def _apply(db: Database, page: PreparedPage) -> AppliedPage:
     # Not waiting for the disk: a page lost to a power cut goes with its cursor, and the
     # next sync fetches it again.
     with db.transaction(durable=False) as session:
@@ -370,31 +375,36 @@ def pull_changes(
 
     cursor, own_upto = start if start is not None else run_db(positions)
 
-    def fetch(since: int) -> ChangesPublic:
+    def fetch(since: int) -> tuple[bytes, int | None]:
+        """A page's body, and the cursor of the page after it (None: this is the last)."""
         params = {"since": since, "limit": limit}
         if own_upto:
             params["own_upto"] = own_upto
-        raw = net.request("GET", f"{API_PREFIX}/changes", params=params)
-        return ChangesPublic.model_validate_json(raw)
+        response = net.response("GET", f"{API_PREFIX}/changes", params=params)
+        following = response.headers.get(NEXT_PAGE_HEADER)
+        if following is None or not (following == "end" or following.isdigit()):
+            return response.content, UNKNOWN
+        return response.content, None if following == "end" else int(following)
 
-    # The next page is fetched and parsed while this one is applied (the server builds it
-    # meanwhile, on its own core). Pages are still applied one by one, in order, each with
-    # its cursor in one transaction: a crash repeats at most one page, as before.
-    pool: ThreadPoolExecutor | None = None
+    # Later pages are fetched and prepared ahead while this one is applied (see PageFeed:
+    # the server and a helper process use the second core). Pages are still applied one
+    # by one, in order, each with its cursor in one transaction: a crash repeats at most
+    # one page, as before.
+    feed: PageFeed | None = None
     try:
         if abort():
             raise SyncAborted("同步已取消")
-        page = fetch(cursor)
+        page = prepare_page(fetch(cursor)[0])
         while True:
             if not (page.events or page.reference or page.has_more or page.next_cursor != cursor):
                 # Nothing new (the usual case): nothing to write here.
                 report.server_hlc = page.server_hlc
                 report.cursor = cursor
                 return
-            upcoming: Future[ChangesPublic] | None = None
-            if page.has_more:
-                pool = pool or ThreadPoolExecutor(1, thread_name_prefix="grid-station-fetch")
-                upcoming = pool.submit(fetch, page.next_cursor)
+            if page.has_more and feed is None:
+                feed = PageFeed(
+                    fetch, page.next_cursor, helper=len(page.events) >= page_worker.HELPER_FROM
+                )
             applied = run_db(partial(_apply, db, page))
             cursor = applied.cursor
             report.pulled += applied.new_events
@@ -412,14 +422,15 @@ def pull_changes(
                     f"已下载 {done} 条（游标 {cursor}）",
                 )
             )
-            if upcoming is None:
+            if not page.has_more:
                 return
             if abort():
                 raise SyncAborted("同步已取消")
-            page = upcoming.result()
+            assert feed is not None
+            page = feed.next()
     finally:
-        if pool is not None:  # an error or an abort leaves at most one request running
-            pool.shutdown(wait=False, cancel_futures=True)
+        if feed is not None:  # an error or an abort leaves at most one request running
+            feed.close()
 
 
 def sync_once(

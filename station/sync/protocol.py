@@ -29,6 +29,9 @@ PUSH_BATCH = 500  # events per push request the client sends
 MAX_PUSH_EVENTS = 1000  # the most the server takes in one request
 DEFAULT_PULL_LIMIT = 5000
 MAX_PULL_LIMIT = 10_000
+# Response header of GET /changes: the next page's cursor, or "end". A client can ask for the
+# next page while it is still reading this one (absent from servers before it: read the body).
+NEXT_PAGE_HEADER = "X-Grid-Station-Next"
 MAX_PAYLOAD_CHARS = 64 * 1024  # one event's canonical JSON payload
 
 HLC_PATTERN = r"^[0-9]{15}-[0-9]{5}$"

@@ -131,7 +131,9 @@ def test_large_pages_index_like_the_triggers(
     used: list[int] = []
     real = apply_module._refresh_in_bulk
     monkeypatch.setattr(
-        apply_module, "_refresh_in_bulk", lambda s, t: used.append(len(t)) or real(s, t)
+        apply_module,
+        "_refresh_in_bulk",
+        lambda s, t, *rest: used.append(len(t)) or real(s, t, *rest),
     )
     feed = Feed()
     case_ids_ = [new_id() for _ in range(40)]
@@ -198,10 +200,13 @@ def test_failed_large_page_leaves_the_old_state(
     with db.transaction() as s:
         apply_changes(s, feed.page([_case(feed, 1, kept)]))
 
-    def broken(session: object, touched: object) -> int:
+    real = apply_module.write_prefolded
+
+    def broken(*args: object) -> None:
+        real(*args)  # the new rows are written, then the page fails
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(apply_module, "refresh_entities", broken)
+    monkeypatch.setattr(apply_module, "write_prefolded", broken)
     page = feed.page([_case(feed, 10 + i, new_id()) for i in range(10)])
     with pytest.raises(RuntimeError), db.transaction() as s:
         apply_changes(s, page)

@@ -11,6 +11,7 @@ from sync_support import LiveServer, raw_event
 
 from station.domain.clock import new_id
 from station.server.models import Event
+from station.sync.protocol import NEXT_PAGE_HEADER
 
 
 def _token(server: LiveServer, code: str, **spec: object) -> str:
@@ -59,7 +60,12 @@ def test_concurrent_pushes_and_a_paging_reader(server: LiveServer) -> None:
         ) as http:
             while True:
                 finished = done.is_set()  # read before the pull: one more pull after writers end
-                page = http.get("/api/v1/changes", params={"since": cursor, "limit": 37}).json()
+                response = http.get("/api/v1/changes", params={"since": cursor, "limit": 37})
+                page = response.json()
+                # The header a client fetches ahead by says what the body says.
+                assert response.headers[NEXT_PAGE_HEADER] == (
+                    str(page["next_cursor"]) if page["has_more"] else "end"
+                )
                 seen.extend(e["server_seq"] for e in page["events"])
                 cursor = page["next_cursor"]
                 if finished and not page["has_more"]:

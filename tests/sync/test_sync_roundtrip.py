@@ -12,7 +12,10 @@ from station.server.models import Event as ServerEvent
 from station.services import cases, persons
 from station.services.events import EventRecord
 from station.services.overview import check_database
+from station.services.projection import verify_projections
+from station.sync import page_worker
 from station.sync.client import SyncAborted
+from station.sync.page_worker import PageFeed
 from station.sync.protocol import EventCreate
 from station.sync.state import load_sync_state, read_cursor
 
@@ -158,3 +161,28 @@ def test_pushed_batches_keep_their_order_and_a_cancel_keeps_what_was_answered(
             select(ServerEvent.hlc, ServerEvent.event_id).order_by(ServerEvent.server_seq)
         ).all()
     assert [tuple(r) for r in stored] == sorted((r.hlc, r.event_id) for r in rows)
+
+
+def test_a_paged_pull_with_the_page_helper(make_station, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Pages prepared in the helper process (a first sync's way) land as pages prepared
+    here do: every event, rows equal to a rebuild from the events, search intact."""
+    seen: list[PageFeed] = []
+    real_init = PageFeed.__init__
+
+    def recording(self: PageFeed, *args: object, **kwargs: object) -> None:
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+        seen.append(self)
+
+    monkeypatch.setattr(page_worker, "HELPER_FROM", 4)  # pages of 5 count as large here
+    monkeypatch.setattr(PageFeed, "__init__", recording)
+    ts, center = make_station("TS01"), make_station("CT01")
+    center.sync()
+    made = [_intake(ts, summary=f"第{i}件事：路灯不亮") for i in range(12)]
+    ts.sync()
+    report = center.sync(pull_limit=5)
+    assert report.pulled == 24 and report.known == 0  # 12 residents, 12 cases
+    assert [feed.worker.helped for feed in seen] == [4]  # pages 2–5 came from the helper
+    with center.db.read() as s:
+        assert verify_projections(s) == []
+        assert check_database(s).ok, check_database(s).problems
+        assert cases.get_case(s, case_id=made[11].id).summary == "第11件事：路灯不亮"

@@ -8,7 +8,13 @@ from fastapi import APIRouter, Query, Request, Response
 
 from station.server.changes import changes_since
 from station.server.deps import BearerToken, authenticate
-from station.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, ChangesPublic, ErrorPublic
+from station.sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    MAX_PULL_LIMIT,
+    NEXT_PAGE_HEADER,
+    ChangesPublic,
+    ErrorPublic,
+)
 
 router = APIRouter(tags=["changes"])
 
@@ -16,7 +22,18 @@ router = APIRouter(tags=["changes"])
 @router.get(
     "/changes",
     response_model=ChangesPublic,
-    responses={401: {"model": ErrorPublic}},
+    responses={
+        200: {
+            "headers": {
+                NEXT_PAGE_HEADER: {
+                    "description": "next_cursor if has_more, else 'end': a client may ask "
+                    "for the next page before it has read this one",
+                    "schema": {"type": "string"},
+                }
+            }
+        },
+        401: {"model": ErrorPublic},
+    },
 )
 def read_changes(
     request: Request,
@@ -35,7 +52,7 @@ def read_changes(
     """One page of changes with ``server_seq > since``; continue from ``next_cursor``."""
     with request.app.state.db.sessions() as session:
         station = authenticate(request, session, credentials, keep_snapshot=True)
-        body = changes_since(
+        page = changes_since(
             session,
             station=station,
             since=since,
@@ -43,4 +60,7 @@ def read_changes(
             own_upto=own_upto,
             server_hlc=request.app.state.clock.now(),
         )
-    return Response(content=body, media_type="application/json")
+    following = str(page.next_cursor) if page.has_more else "end"
+    return Response(
+        content=page.body, media_type="application/json", headers={NEXT_PAGE_HEADER: following}
+    )
