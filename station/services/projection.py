@@ -77,6 +77,10 @@ class Folded:
     def write(self, row: dict[str, Any], ev: EventRecord, values: dict[str, Any]) -> None:
         """Set ``values`` on ``row`` (last writer wins), noting concurrent overwrites."""
         base = ev.payload.get(BASE_KEY)
+        if not isinstance(base, dict):  # the author named no base: nothing to compare
+            self.writers.update({key: (ev, value) for key, value in values.items()})
+            row.update(values)
+            return
         for key, value in values.items():
             previous = self.writers.get(key)
             if (
@@ -159,10 +163,21 @@ def _coerce_plan(
     )
 
 
+@cache
+def _defaults(table: str) -> tuple[dict[str, Any], frozenset[str]]:
+    """Every column's default, and the column keys."""
+    columns, _converters = _coerce_plan(table)
+    return dict(columns), frozenset(key for key, _ in columns)
+
+
 def coerce(table: str, values: dict[str, Any]) -> dict[str, Any]:
     """A complete row for ``table``: defaults filled in, JSON text turned into Python types."""
     columns, converters = _coerce_plan(table)
-    row = {key: values.get(key, default) for key, default in columns}
+    defaults, keys = _defaults(table)
+    if keys.issuperset(values):  # the usual case: two dict copies in C, not a loop here
+        row = {**defaults, **values}
+    else:
+        row = {key: values.get(key, default) for key, default in columns}
     for key, converter in converters:
         value = row[key]
         if value is not None:
