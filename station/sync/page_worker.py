@@ -7,13 +7,12 @@ mostly Python, and one process runs Python on one core at a time; with the next 
 prepared in a helper process while this one writes, the station's two cores both work.
 
 The helper is started only when a pull's first page is large (:data:`HELPER_FROM`) and
-says more follow, and stops when the
-pull ends (or when this process dies: its end of the pipe closes). It has no database and
-no network: page bodies in, prepared pages out, in order. If it
-cannot start, fails on a page or dies, the page is prepared here instead: slower, never
-different. Started by *spawn*, never *fork*: the app's process has threads (Qt, the database
-worker), and a forked copy of a threaded process can deadlock; the frozen bundle supports
-spawn through ``multiprocessing.freeze_support()`` in ``station/__main__.py``.
+says more follow, and stops when the pull ends (or when this process dies: its end of the
+pipe closes). It has no database and no network: page bodies in, prepared pages out, in
+order. If it cannot start, fails on a page or dies, the page is prepared here instead:
+slower, never different. Started by *spawn*, never *fork*: the app's process has threads
+(Qt, the database worker), and a forked copy of a threaded process can deadlock; the frozen
+bundle supports spawn through ``multiprocessing.freeze_support()`` in ``station/__main__.py``.
 """
 
 from __future__ import annotations
@@ -127,7 +126,8 @@ class PageWorker:
         self.close()
 
 
-#: What a fetch returns as the following page's cursor when the server did not say.
+#: What a fetch returns as the following page's cursor when the server did not say (cursors
+#: are never negative).
 UNKNOWN = -1
 
 
