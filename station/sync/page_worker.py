@@ -21,7 +21,6 @@ import logging
 import multiprocessing
 import queue
 import threading
-from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
 from multiprocessing.connection import Connection
@@ -59,7 +58,7 @@ class PageWorker:
 
     def __init__(self, *, helper: bool = True) -> None:
         self.helped = 0  # pages the helper prepared (not this process)
-        self._sent: deque[bytes] = deque()  # pages sent and not yet received
+        self._sent: bytes | None = None  # the page sent and not yet received
         self._conn: Connection | None = None
         if not helper:
             return
@@ -76,8 +75,12 @@ class PageWorker:
             self._conn = None
 
     def send(self, body: bytes) -> None:
-        """Start preparing ``body``; :meth:`receive` returns the pages in the order sent."""
-        self._sent.append(body)
+        """Start preparing ``body``; :meth:`receive` returns it. One page at a time: with two
+        large pages under way, each process could block writing into a full pipe while the
+        other does the same."""
+        if self._sent is not None:
+            raise RuntimeError("receive the page under way before sending another")
+        self._sent = body
         if self._conn is not None:
             try:
                 self._conn.send_bytes(body)
@@ -85,7 +88,9 @@ class PageWorker:
                 self._lost(exc)
 
     def receive(self) -> PreparedPage:
-        body = self._sent.popleft()
+        body, self._sent = self._sent, None
+        if body is None:
+            raise RuntimeError("no page was sent")
         if self._conn is not None:
             try:
                 prepared = self._conn.recv()
@@ -103,7 +108,7 @@ class PageWorker:
         return self.receive()
 
     def _lost(self, exc: BaseException) -> None:
-        # What the helper still had is prepared here: every page sent is in self._sent.
+        # What the helper still had is prepared here: the page sent is in self._sent.
         log.warning("page helper stopped: %s", exc)
         self._conn = None
 

@@ -36,10 +36,12 @@ def _bodies(feed: Feed, pages: int, per_page: int = 30) -> list[bytes]:
 def test_the_helper_prepares_exactly_what_this_process_would() -> None:
     bodies = _bodies(Feed(), 3)
     with PageWorker() as worker:
-        for body in bodies:
-            worker.send(body)  # all three under way at once: answers come back in order
-        prepared = [worker.receive() for _ in bodies]
+        prepared = [worker.prepare(body) for body in bodies]
         assert worker.helped == 3
+        worker.send(bodies[0])
+        with pytest.raises(RuntimeError):  # one at a time (see PageWorker.send)
+            worker.send(bodies[1])
+        assert worker.receive() == prepared[0]
     assert prepared == [prepare_page(body) for body in bodies]
     assert all(p.prefolded and len(p.events) == 30 for p in prepared)
 
