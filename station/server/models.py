@@ -102,7 +102,9 @@ class Entity(Base):
 
 class Audience(Base):
     __tablename__ = "audience"
-    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), primary_key=True)
+    # A station's id, without a foreign key: checking it cost PostgreSQL a query per row, and
+    # only ingest writes these rows, from stations it loaded (never deleted). Migration s0004.
+    station_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     entity_type: Mapped[str] = mapped_column(String(24), primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     since_seq: Mapped[int] = mapped_column(BigInteger)
