@@ -11,7 +11,6 @@ Revises: s0003
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = "s0004"
