@@ -170,6 +170,18 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def _cpu_split(server: Server) -> tuple[float, float, float]:
+    """CPU seconds so far of this process (the station), of its finished child processes
+    (the page helper, once a pull has ended) and of the server process (Linux: /proc)."""
+    times = os.times()
+    try:
+        fields = Path(f"/proc/{server.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        served = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        served = float("nan")
+    return times.user + times.system, times.children_user + times.children_system, served
+
+
 def timed_sync(db: Database, **kwargs: object) -> SyncReport:
     with open_client(db) as http:
         return sync_once(db=db, http=http, **kwargs)  # type: ignore[arg-type]
@@ -213,10 +225,16 @@ def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> 
 
         center = new_station(server, folder, f"C{name[:3].upper()}", kind="center")
         settle_heap()
+        before = _cpu_split(server)
         report = timed_sync(center)
+        spent = [after - start for after, start in zip(_cpu_split(server), before, strict=True)]
         mb = (report.bytes_sent + report.bytes_received) / 1e6
         out["first"] = f"{report.seconds:.1f} s, {mb:.1f} MB ({report.pulled:,} events)"
-        print(f"[{name}] first sync {out['first']}", flush=True)
+        print(
+            f"[{name}] first sync {out['first']}; CPU: station {spent[0]:.1f} s, "
+            f"page helper {spent[1]:.1f} s, server process {spent[2]:.1f} s",
+            flush=True,
+        )
 
         writer = new_station(server, folder, "XX02", kind="community", grids=GRIDS[:5])
         timed_sync(writer)  # reference data first
