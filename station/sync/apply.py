@@ -136,19 +136,7 @@ def prepare_page(page: ChangesPublic | bytes) -> PreparedPage:
         if ev.event_id in seen:  # (a page never repeats an event; if one did, it counts once)
             continue
         seen.add(ev.event_id)
-        grouped.setdefault(ev.entity_type, {}).setdefault(ev.entity_id, []).append(
-            EventRecord(
-                event_id=ev.event_id,
-                entity_type=ev.entity_type,
-                entity_id=ev.entity_id,
-                event_type=ev.event_type,
-                station_code=ev.station_code,
-                author=ev.author,
-                hlc=ev.hlc,
-                payload=ev.payload,
-                schema_version=ev.schema_version,
-            )
-        )
+        grouped.setdefault(ev.entity_type, {}).setdefault(ev.entity_id, []).append(ev.record())
     return PreparedPage(
         events=rows,
         prefolded=[prefold(kind, grouped[kind]) for kind in ENTITY_KINDS if kind in grouped],
