@@ -1,17 +1,23 @@
 """Sync speed against the peers named in issue 6 (Anki sync, PouchDB/CouchDB replication).
 
 Run: .venv/bin/python benchmarks/bench_sync.py [--events 100000] [--pg URL] [--stations 50]
+[--workers N]
 
 A real ``grid-station serve`` process on a loopback port (SQLite, and PostgreSQL when
 ``--pg`` or ``GRID_STATION_TEST_PG`` names one — a fresh schema, dropped afterwards), real
 station databases, the real client. Work-order-shaped events of about 670 bytes (a case
 ``created`` event as it travels). Prints one table; the peers' figures are theirs, measured
 on the same kind of machine (2 cores, loopback), as quoted in the issue.
+
+Beside each of our figures, the CPU the step took (station, page helper, server, PostgreSQL,
+read from /proc) as a *floor*: the least wall time that CPU fits in on this machine. Where
+the floor is above a target, no scheduling reaches it — only less work per event does.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import gzip
 import json
@@ -25,6 +31,7 @@ import tempfile
 import threading
 import time
 import uuid
+from dataclasses import astuple, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -56,8 +63,8 @@ def _port() -> int:
 class Server:
     """``grid-station serve`` in its own process."""
 
-    def __init__(self, url: str, folder: Path) -> None:
-        self.database_url = url
+    def __init__(self, url: str, folder: Path, workers: int = 1) -> None:
+        self.database_url, self.workers = url, workers
         self.db = open_server_database(url)
         with self.db.transaction() as s:
             init_demo(s)
@@ -65,7 +72,10 @@ class Server:
         self.url = f"http://127.0.0.1:{port}"
         log = open(folder / f"serve-{port}.log", "w")  # noqa: SIM115 - closed with the process
         self.proc = subprocess.Popen(
-            [str(EXE), "serve", "--db", url, "--port", str(port), "--data-dir", str(folder)],
+            [
+                *(str(EXE), "serve", "--db", url, "--port", str(port)),
+                *("--data-dir", str(folder), "--workers", str(workers)),
+            ],
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -142,18 +152,20 @@ def push_bodies(records: list[EventRecord], batch: int = 1000) -> list[bytes]:
     return bodies
 
 
-def ingest(server: Server, token: str, bodies: list[bytes], events: int) -> float:
+def ingest(server: Server, token: str, bodies: list[bytes], events: int) -> tuple[float, Cpu]:
+    """Events per second, pushed batch after batch by one client; and the CPU it took."""
     headers = {
         "Authorization": f"Bearer {token}",
         "Content-Encoding": "gzip",
         "Content-Type": "application/json",
     }
     with httpx.Client(base_url=server.url, headers=headers, timeout=120) as http:
+        before = Cpu.read(server)
         started = time.perf_counter()
         for body in bodies:
             response = http.post("/api/v1/events", content=body)
             response.raise_for_status()
-        return events / (time.perf_counter() - started)
+        return events / (time.perf_counter() - started), Cpu.read(server) - before
 
 
 def new_station(server: Server, folder: Path, code: str, **spec: object) -> Database:
@@ -170,16 +182,78 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def _cpu_split(server: Server) -> tuple[float, float, float]:
-    """CPU seconds so far of this process (the station), of its finished child processes
-    (the page helper, once a pull has ended) and of the server process (Linux: /proc)."""
-    times = os.times()
-    try:
-        fields = Path(f"/proc/{server.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        served = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        served = float("nan")
-    return times.user + times.system, times.children_user + times.children_system, served
+@dataclass(frozen=True)
+class Cpu:
+    """CPU seconds so far (Linux: /proc) of this process (the station, or the benchmark's
+    bare HTTP clients), of its finished child processes (the page helper, once a pull has
+    ended), of the server process, and of every PostgreSQL process on the machine (the
+    server's backends; the others idle). The difference of two readings is what a measured
+    step cost, and :meth:`floor` the least wall time that fits in."""
+
+    station: float
+    helper: float
+    server: float  # all its processes (uvicorn's workers with --workers)
+    postgres: float
+    server_workers: int = 1
+
+    @classmethod
+    def read(cls, server: Server) -> Cpu:
+        times = os.times()
+        processes = _processes()
+        tree, postgres = {server.proc.pid}, 0.0
+        for pid, (parent, name, _cpu) in sorted(processes.items()):
+            if parent in tree:  # uvicorn's workers (--workers) are the server's children
+                tree.add(pid)
+            if name == "postgres":
+                postgres += _cpu
+        return cls(
+            station=times.user + times.system,
+            helper=times.children_user + times.children_system,
+            server=sum(processes[pid][2] for pid in tree if pid in processes),
+            postgres=postgres,
+            server_workers=server.workers,
+        )
+
+    def __sub__(self, earlier: Cpu) -> Cpu:
+        # A PostgreSQL backend that ended in between takes its CPU out of the later sum: a
+        # difference below zero is that, not negative work.
+        spent = (max(0.0, a - b) for a, b in zip(astuple(self), astuple(earlier), strict=True))
+        return Cpu(*list(spent)[:4], server_workers=self.server_workers)
+
+    @property
+    def total(self) -> float:
+        return self.station + self.helper + self.server + self.postgres
+
+    def floor(self) -> float:
+        """The least wall time this CPU fits in: spread over this machine's cores, and no
+        less than any one Python process's share (its threads take turns on one core)."""
+        cores = os.cpu_count() or 1
+        worker = self.server / self.server_workers  # if they shared the work evenly
+        return max(self.total / cores, self.station, self.helper, worker)
+
+
+def _processes() -> dict[int, tuple[int, str, float]]:
+    """Every process's parent, name and CPU seconds so far (Linux: /proc/PID/stat)."""
+    found = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            text = stat.read_text()
+            name = text[text.index("(") + 1 : text.rindex(")")]
+            fields = text.rsplit(")", 1)[1].split()
+            found[int(stat.parent.name)] = (
+                int(fields[1]),
+                name,
+                (int(fields[11]) + int(fields[12])) / tick,
+            )
+    return found
+
+
+def _split(cpu: Cpu) -> str:
+    return (
+        f"CPU: station {cpu.station:.2f} s, page helper {cpu.helper:.2f} s, "
+        f"server process {cpu.server:.2f} s, PostgreSQL {cpu.postgres:.2f} s"
+    )
 
 
 def timed_sync(db: Database, **kwargs: object) -> SyncReport:
@@ -205,7 +279,7 @@ def local_cases(db: Database, code: str, n: int, *, start: int = 0) -> None:
 
 def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> dict[str, str]:
     out: dict[str, str] = {}
-    server = Server(url, folder)
+    server = Server(url, folder, args.workers)
     folder = folder / name  # this backend's stations (the same codes on every backend)
     folder.mkdir()
     try:
@@ -214,27 +288,35 @@ def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> 
         bodies = push_bodies(records)
         token = server.token("XX01", kind="community", grids=GRIDS)
         events = len(records)
-        rate = ingest(server, token, bodies, events)
+        rate, cpu = ingest(server, token, bodies, events)
         # The pushing side is done with them: a station process never holds 100k events in
         # memory, and keeping them here made every later garbage collection of the measured
         # client scan them (tens of milliseconds per collection, charged to push and pull).
         del records, bodies
         gc.collect()
-        out["ingest"] = f"{rate:,.0f} events/s"
-        print(f"[{name}] ingest {rate:,.0f} events/s", flush=True)
+        # The server's Python runs one push at a time, PostgreSQL's work beside it: the
+        # rate can reach neither one over the server's CPU per event nor the cores over
+        # all the CPU per event.
+        per_event = [cpu.server / events, cpu.total / events / (os.cpu_count() or 1)]
+        out["ingest"] = f"{rate:,.0f} events/s (CPU ceiling {1 / max(per_event):,.0f}/s)"
+        print(
+            f"[{name}] ingest {out['ingest']}; CPU per event: server process "
+            f"{cpu.server / events * 1e6:.0f} µs, PostgreSQL {cpu.postgres / events * 1e6:.0f} µs,"
+            f" client {cpu.station / events * 1e6:.0f} µs",
+            flush=True,
+        )
 
         center = new_station(server, folder, f"C{name[:3].upper()}", kind="center")
         settle_heap()
-        before = _cpu_split(server)
+        before = Cpu.read(server)
         report = timed_sync(center)
-        spent = [after - start for after, start in zip(_cpu_split(server), before, strict=True)]
+        cpu = Cpu.read(server) - before
         mb = (report.bytes_sent + report.bytes_received) / 1e6
-        out["first"] = f"{report.seconds:.1f} s, {mb:.1f} MB ({report.pulled:,} events)"
-        print(
-            f"[{name}] first sync {out['first']}; CPU: station {spent[0]:.1f} s, "
-            f"page helper {spent[1]:.1f} s, server process {spent[2]:.1f} s",
-            flush=True,
+        out["first"] = (
+            f"{report.seconds:.1f} s, {mb:.1f} MB ({report.pulled:,} events; "
+            f"CPU floor {cpu.floor():.1f} s)"
         )
+        print(f"[{name}] first sync {out['first']}; {_split(cpu)}", flush=True)
 
         writer = new_station(server, folder, "XX02", kind="community", grids=GRIDS[:5])
         timed_sync(writer)  # reference data first
@@ -242,24 +324,31 @@ def run_backend(name: str, url: str, folder: Path, args: argparse.Namespace) -> 
         settle_heap()
         report = SyncReport()
         with open_client(writer) as http:
+            before = Cpu.read(server)
             started = time.perf_counter()
             push_pending(
                 writer, Transfer(http, report), report,
                 batch_size=500, abort=lambda: False, progress=lambda _p: None,
             )  # fmt: skip
             push = time.perf_counter() - started
-        out["push"] = f"{push * 1000:.0f} ms ({report.pushed} accepted)"
+            cpu = Cpu.read(server) - before
+        floor = cpu.floor() * 1000
+        out["push"] = f"{push * 1000:.0f} ms ({report.pushed} accepted; CPU floor {floor:.0f} ms)"
+        print(f"[{name}] 1k push {out['push']}; {_split(cpu)}", flush=True)
         report = SyncReport()
         settle_heap()
         with open_client(center) as http:
+            before = Cpu.read(server)
             started = time.perf_counter()
             pull_changes(
                 center, Transfer(http, report), report,
                 limit=5000, abort=lambda: False, progress=lambda _p: None,
             )  # fmt: skip
             pull = time.perf_counter() - started
-        out["pull"] = f"{pull * 1000:.0f} ms ({report.pulled} applied)"
-        print(f"[{name}] 1k push {out['push']}, 1k pull {out['pull']}", flush=True)
+            cpu = Cpu.read(server) - before
+        floor = cpu.floor() * 1000
+        out["pull"] = f"{pull * 1000:.0f} ms ({report.pulled} applied; CPU floor {floor:.0f} ms)"
+        print(f"[{name}] 1k pull {out['pull']}; {_split(cpu)}", flush=True)
 
         times, requests = [], set()
         with open_client(center) as http:
@@ -311,24 +400,39 @@ def concurrent(server: Server, folder: Path, name: str, n: int) -> str:
         local_cases(db, code, 20, start=20)
         dbs.append(db)
     latencies: list[float] = []
-    barrier = threading.Barrier(n)
+    barrier = threading.Barrier(n + 1)
     settle_heap()
 
     def one(db: Database) -> None:
         with open_client(db) as http:
-            barrier.wait()
+            barrier.wait()  # ready
+            barrier.wait()  # go
             started = time.perf_counter()
             sync_once(db=db, http=http)
             latencies.append((time.perf_counter() - started) * 1000)
 
     threads = [threading.Thread(target=one, args=(db,)) for db in dbs]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    cpu = _run_together(threads, barrier, server)
     for db in dbs:
         db.close()
-    return f"{p95_p50(latencies)} (20 events each)"
+    print(f"[{name}] {n} stations: {_split(cpu)}", flush=True)
+    return f"{p95_p50(latencies)} (20 events each; CPU floor {cpu.floor() * 1000:.0f} ms)"
+
+
+def _run_together(
+    threads: list[threading.Thread], barrier: threading.Barrier, server: Server
+) -> Cpu:
+    """Start the threads, release them at once, wait for them; the CPU they and the server
+    spent meanwhile. Each thread waits at ``barrier`` twice, as does this one: once when it
+    is ready (its HTTP client made), once to start."""
+    for t in threads:
+        t.start()
+    barrier.wait()
+    before = Cpu.read(server)
+    barrier.wait()
+    for t in threads:
+        t.join()
+    return Cpu.read(server) - before
 
 
 def concurrent_requests(server: Server, name: str, n: int) -> str:
@@ -348,12 +452,13 @@ def concurrent_requests(server: Server, name: str, n: int) -> str:
         ).json()["next_cursor"]  # reference data, before the measured sync
         stations.append((headers, push_bodies(records)[0], cursor))
     latencies: list[float] = []
-    barrier = threading.Barrier(n)
+    barrier = threading.Barrier(n + 1)
     settle_heap()
 
     def one(headers: dict[str, str], body: bytes, cursor: int) -> None:
         with httpx.Client(base_url=server.url, headers=headers, timeout=60) as http:
-            barrier.wait()
+            barrier.wait()  # ready
+            barrier.wait()  # go
             started = time.perf_counter()
             http.post(
                 "/api/v1/events",
@@ -364,11 +469,9 @@ def concurrent_requests(server: Server, name: str, n: int) -> str:
             latencies.append((time.perf_counter() - started) * 1000)
 
     threads = [threading.Thread(target=one, args=station) for station in stations]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return p95_p50(latencies)
+    cpu = _run_together(threads, barrier, server)
+    print(f"[{name}] {n} bare clients: {_split(cpu)}", flush=True)
+    return f"{p95_p50(latencies)} (CPU floor {cpu.floor() * 1000:.0f} ms)"
 
 
 def main() -> None:
@@ -377,6 +480,7 @@ def main() -> None:
     parser.add_argument("--stations", type=int, default=50)
     parser.add_argument("--pg", default=os.environ.get("GRID_STATION_TEST_PG", ""))
     parser.add_argument("--backends", default="sqlite,postgresql", help="comma-separated")
+    parser.add_argument("--workers", type=int, default=1, help="grid-station serve --workers")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="gs-bench-sync-"))
     results: dict[str, dict[str, str]] = {}
@@ -418,7 +522,10 @@ def main() -> None:
         ("… the server's side of it", "-", "-", "-", sq.get("fifty_server", "-"),
          pg_.get("fifty_server", "-")),
     ]  # fmt: skip
-    print(f"\nGrid Station sync, {args.events:,} events, loopback, {os.cpu_count()} cores\n")
+    print(
+        f"\nGrid Station sync, {args.events:,} events, loopback, {os.cpu_count()} cores, "
+        f"{args.workers} server worker(s)\n"
+    )
     header = ("measure", "Anki", "PouchDB/CouchDB", "target", "ours (SQLite)", "ours (PostgreSQL)")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
