@@ -392,12 +392,15 @@ def _check_case(
             if not p.get("summary"):
                 raise _reject("请用一句话写下诉求摘要", "required", "summary")
             _text(p, "number", required=True, limit=32)
+        # "Not later than now" at the time it was written, by the writer's own clock (read
+        # only when the server's own clock would refuse it: it seldom does).
         received = values.pop("received_at", None)
-        if received is not None:
-            # "not later than now" at the time it was written, by the writer's own clock.
-            written_at = wall_time(record.hlc)
-            if received > max(written_at, datetime.now()) + FUTURE_SLACK:
-                raise _reject("受理时间不能晚于现在", "in_future", "received_at")
+        if (
+            received is not None
+            and received > datetime.now() + FUTURE_SLACK
+            and received > wall_time(record.hlc) + FUTURE_SLACK
+        ):
+            raise _reject("受理时间不能晚于现在", "in_future", "received_at")
         cases.clean_case_fields(lookup, values)  # type: ignore[arg-type]
         if DISPATCH_FIELDS & set(p) and station.kind != StationKind.CENTER.value:
             state = _case_state(history()) if etype == "updated" else {}

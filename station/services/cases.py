@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select, text
@@ -171,10 +172,17 @@ class CaseDetail:
 
 
 def _enum_value(enum: type, value: Any, *, field: str, label: str) -> str:
+    if type(value) is str and value in _values(enum):  # the usual case, without Enum's call
+        return value
     try:
         return enum(value).value
     except ValueError:
         raise ValidationError(f"请选择{label}", code="bad_choice", field=field) from None
+
+
+@cache
+def _values(enum: type) -> frozenset[str]:
+    return frozenset(member.value for member in enum)  # type: ignore[attr-defined]
 
 
 def clean_case_fields(session: Session, values: dict[str, Any]) -> dict[str, Any]:

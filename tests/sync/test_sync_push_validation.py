@@ -169,3 +169,40 @@ def test_duplicate_case_number_is_rejected(make_station) -> None:  # type: ignor
     assert push_raw(ts, [dup])[0]["code"] == "duplicate_number"
     with ts.db.read() as s:
         assert len(s.scalars(select(Case)).all()) == 1
+
+
+def test_ids_and_numbers_with_quotes_and_backslashes_are_looked_up_exactly(  # type: ignore[no-untyped-def]
+    make_station,
+) -> None:
+    """The server looks ids and numbers up passing them all as one parameter (a JSON array
+    on SQLite, an array literal on PostgreSQL): characters those formats treat specially
+    must come back as themselves."""
+    ts = make_station("TS01")
+    odd = 'E"1\\,{x} y'  # quote, backslash, comma, braces, space
+    number = 'N"1\\,{x}'
+
+    def case(entity_id: str, event_type: str, payload: dict) -> dict:  # type: ignore[type-arg]
+        return raw_event(
+            station_code="TS01",
+            entity_type="case",
+            entity_id=entity_id,
+            event_type=event_type,
+            payload=payload,
+        )
+
+    created = case(odd, "created", {"summary": "占道经营", "number": number, "channel": "walk_in"})
+    first = push_raw(ts, [created, {**created, "event_id": 'V"\\,{}'}])
+    assert first[0]["status"] == "accepted"
+    assert first[1]["code"] == "bad_event_id"
+    answers = push_raw(
+        ts,
+        [
+            created,  # the same event again
+            case(odd, "updated", {"location": "东街"}),  # finds the entity
+            case(new_id(), "created", {"summary": "另一件", "number": number}),
+            case(odd, "created", {"summary": "又一件", "number": "N2"}),
+        ],
+    )
+    assert [a["status"] for a in answers] == ["duplicate", "accepted", "rejected", "rejected"]
+    assert answers[0]["server_seq"] == first[0]["server_seq"]
+    assert [a["code"] for a in answers[2:]] == ["duplicate_number", "duplicate_entity"]
