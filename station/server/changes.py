@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import NamedTuple
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Row, and_, or_, select
 from sqlalchemy.orm import Session
 
 from station.server.crud import AuthStation
@@ -54,7 +54,18 @@ def _event_json(row: tuple) -> str:  # type: ignore[type-arg]
     )
 
 
-def _reference_json(row: ReferenceItem) -> str:
+# Plain rows, not ORM objects: a new station's first page carries the whole town's
+# reference data, and loading each item as an ORM object cost more than writing its JSON.
+_REFERENCE_COLUMNS = (
+    ReferenceItem.kind,
+    ReferenceItem.item_id,
+    ReferenceItem.seq,
+    ReferenceItem.deleted,
+    ReferenceItem.data,
+)
+
+
+def _reference_json(row: Row) -> str:  # type: ignore[type-arg]
     return (
         f'{{"kind":"{row.kind}","id":{_encode(row.item_id)},"seq":{row.seq},'
         f'"deleted":{"true" if row.deleted else "false"},"data":{row.data}}}'
@@ -107,14 +118,12 @@ def changes_since(
         .order_by(Event.server_seq)
         .limit(limit)
     ).all()
-    reference = list(
-        session.scalars(
-            select(ReferenceItem)
-            .where(ReferenceItem.seq > since, ReferenceItem.seq <= high)
-            .order_by(ReferenceItem.seq)
-            .limit(limit)
-        )
-    )
+    reference = session.execute(
+        select(*_REFERENCE_COLUMNS)
+        .where(ReferenceItem.seq > since, ReferenceItem.seq <= high)
+        .order_by(ReferenceItem.seq)
+        .limit(limit)
+    ).all()
     upto = high
     if len(events) == limit:
         upto = min(upto, events[-1][0])
@@ -151,7 +160,7 @@ def changes_since(
 
 def _page(
     events: list,  # type: ignore[type-arg]
-    reference: list[ReferenceItem],
+    reference: list[Row],  # type: ignore[type-arg]
     *,
     upto: int,
     has_more: bool,

@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from station.domain.enums import StationKind
@@ -136,24 +136,30 @@ def revoke(session: Session, *, code: str, now: datetime) -> Station:
     return station
 
 
+_STATION, _STATION_GRID = Station.__table__, StationGrid.__table__
+# Built once: every request of every station runs it, and building the statement and its
+# cache key each time, then passing it through the ORM layer, cost more than running it.
+_BY_TOKEN = (
+    select(
+        _STATION.c.id,
+        _STATION.c.code,
+        _STATION.c.name,
+        _STATION.c.kind,
+        _STATION.c.department_id,
+        _STATION.c.revoked_at,
+        _STATION_GRID.c.grid_id,
+    )
+    .select_from(_STATION.outerjoin(_STATION_GRID, _STATION_GRID.c.station_id == _STATION.c.id))
+    .where(_STATION.c.token_hash == bindparam("token_hash"))
+    .order_by(_STATION_GRID.c.grid_id)
+)
+
+
 def station_for_token(session: Session, *, token: str) -> AuthStation | None:
     """The station holding ``token``, unless revoked. One plain query with its grids (every
     request of every station starts here: an ORM load and a lazy load of the grids were two
     round trips to PostgreSQL each time)."""
-    rows = session.execute(
-        select(
-            Station.id,
-            Station.code,
-            Station.name,
-            Station.kind,
-            Station.department_id,
-            Station.revoked_at,
-            StationGrid.grid_id,
-        )
-        .outerjoin(StationGrid, StationGrid.station_id == Station.id)
-        .where(Station.token_hash == hash_token(token))
-        .order_by(StationGrid.grid_id)
-    ).all()
+    rows = session.connection().execute(_BY_TOKEN, {"token_hash": hash_token(token)}).all()
     if not rows or rows[0].revoked_at is not None:
         return None
     first = rows[0]

@@ -152,6 +152,9 @@ class _Scopes:
         return out
 
 
+_SCOPE_VERSIONS = select(func.coalesce(func.sum(Station.__table__.c.scope_version), 0))
+
+
 class ScopesCache:
     """The stations' scopes, kept between pushes (loading every station and its grids was a
     tenth of a small push) and loaded again when a station was added or re-registered, or
@@ -164,7 +167,7 @@ class ScopesCache:
         self._cached: tuple[object, _Scopes] | None = None
 
     def get(self, session: Session, reference: ReferenceIndex) -> _Scopes:
-        versions = session.scalar(select(func.coalesce(func.sum(Station.scope_version), 0)))
+        versions = session.connection().execute(_SCOPE_VERSIONS).scalar()
         key = (versions, reference.version)
         cached = self._cached
         if cached is None or cached[0] != key:

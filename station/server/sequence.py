@@ -18,22 +18,27 @@ ingest rate a county needs; readers are never blocked by it.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from station.server.models import SeqCounter
 
+# Built once: every push and every pull runs them.
+_COUNTER = SeqCounter.__table__
+_LAST = select(_COUNTER.c.last).where(_COUNTER.c.id == 1)
+_LOCK = _LAST.with_for_update()
+_STORE = update(_COUNTER).where(_COUNTER.c.id == 1).values(last=bindparam("new_last"))
+
 
 def lock_counter(session: Session) -> int:
     """Lock the counter until this transaction ends; returns the last number handed out."""
-    stmt = select(SeqCounter.last).where(SeqCounter.id == 1).with_for_update()
-    return int(session.execute(stmt).scalar_one())
+    return int(session.connection().execute(_LOCK).scalar_one())
 
 
 def store_counter(session: Session, last: int) -> None:
-    session.execute(update(SeqCounter).where(SeqCounter.id == 1).values(last=last))
+    session.connection().execute(_STORE, {"new_last": last})
 
 
 def committed_last(session: Session) -> int:
     """The highest number whose transaction has committed (as this snapshot sees it)."""
-    return int(session.execute(select(SeqCounter.last).where(SeqCounter.id == 1)).scalar_one())
+    return int(session.connection().execute(_LAST).scalar_one())
