@@ -38,12 +38,20 @@ def _scope(session: Session) -> tuple[str, str]:
 def read_audit_cursor(session: Session) -> int:
     """Every entry with an id up to this has reached this station's current server."""
     row = session.get(Setting, AUDIT_CURSOR_KEY)
-    if row is None:
+    server, station = _scope(session)
+    return audit_upto(row.value if row else None, server_url=server, station_code=station)
+
+
+def audit_upto(saved: str | None, *, server_url: str, station_code: str) -> int:
+    """The id up to which the stored cursor ``saved`` says the log has reached
+    ``server_url`` as ``station_code``: 0 if it was acknowledged by another server or for
+    another station code (or there is none)."""
+    if saved is None:
         return 0
     try:
-        saved = json.loads(row.value)
-        if [saved["server"], saved["station"]] == list(_scope(session)):
-            return int(saved["upto"])
+        cursor = json.loads(saved)
+        if [cursor["server"], cursor["station"]] == [server_url.rstrip("/"), station_code]:
+            return int(cursor["upto"])
     except (ValueError, KeyError, TypeError):
         pass
     return 0

@@ -31,16 +31,17 @@ from functools import partial
 from typing import Any, Literal, TypeVar
 
 import httpx
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 
 from station.db.database import Database
-from station.db.models import Event
+from station.db.models import AuditEntry, Event
 from station.errors import GridStationError
 from station.services.events import REJECTED_SEQ, clock_for
 from station.services.projection import refresh_entities
+from station.settings import StationSettings
 from station.sync import page_worker
 from station.sync.apply import AppliedPage, PreparedPage, apply_changes, prepare_page
-from station.sync.audit_push import pending_audit_count, push_audit
+from station.sync.audit_push import AUDIT_CURSOR_KEY, audit_upto, push_audit
 from station.sync.page_worker import UNKNOWN, PageFeed
 from station.sync.protocol import (
     API_PREFIX,
@@ -50,12 +51,15 @@ from station.sync.protocol import (
     EventBatchResult,
 )
 from station.sync.state import (
+    CURSOR_KEY,
+    OWN_UPTO_KEY,
     Rejection,
     add_rejections,
     pending_count,
     raise_own_upto,
     read_cursor,
     read_own_upto,
+    read_settings,
     record_error,
     record_success,
 )
@@ -166,19 +170,33 @@ class _Start:
     """What a sync needs to know before its first request, read in one step."""
 
     pending: int  # events not yet acknowledged by the server
-    audit_pending: int  # audit entries not yet on the server
+    audit_pending: bool  # audit entries not yet on the server
     cursor: int
     own_upto: int
 
 
+# The settings that say which server and station code the audit cursor is for, as stored
+# when never set.
+_SCOPE = {key: getattr(StationSettings(), key) for key in ("server_url", "station_code")}
+_COUNTS = select(
+    select(func.count()).where(Event.__table__.c.server_seq.is_(None)).scalar_subquery(),
+    select(func.max(AuditEntry.__table__.c.id)).scalar_subquery(),
+)
+
+
 def _look(db: Database) -> _Start:
+    # Two statements, not one per value: every sync starts here, most with nothing to do.
     with db.read() as session:
-        return _Start(
-            pending=pending_count(session),
-            audit_pending=pending_audit_count(session),
-            cursor=read_cursor(session),
-            own_upto=read_own_upto(session),
-        )
+        stored = read_settings(session, [CURSOR_KEY, OWN_UPTO_KEY, AUDIT_CURSOR_KEY, *_SCOPE])
+        pending, audit_last = session.execute(_COUNTS).one()
+    scope = {key: stored.get(key, default) for key, default in _SCOPE.items()}
+    audited = audit_upto(stored.get(AUDIT_CURSOR_KEY), **scope)
+    return _Start(
+        pending=pending,
+        audit_pending=(audit_last or 0) > audited,
+        cursor=int(stored.get(CURSOR_KEY) or 0),
+        own_upto=int(stored.get(OWN_UPTO_KEY) or 0),
+    )
 
 
 def _settle(

@@ -59,6 +59,12 @@ def _get(session: Session, key: str) -> str | None:
     return session.execute(select(_SETTING.c.value).where(_SETTING.c.key == key)).scalar()
 
 
+def read_settings(session: Session, keys: list[str]) -> dict[str, str]:
+    """The stored values of several settings in one query (keys never stored are absent)."""
+    rows = session.execute(select(_SETTING.c.key, _SETTING.c.value).where(_SETTING.c.key.in_(keys)))
+    return dict(rows.tuples().all())
+
+
 def _put(session: Session, key: str, value: str) -> None:
     _put_many(session, {key: value})
 
