@@ -62,7 +62,7 @@ def _get(session: Session, key: str) -> str | None:
 def read_settings(session: Session, keys: list[str]) -> dict[str, str]:
     """The stored values of several settings in one query (keys never stored are absent)."""
     rows = session.execute(select(_SETTING.c.key, _SETTING.c.value).where(_SETTING.c.key.in_(keys)))
-    return dict(rows.tuples().all())
+    return {key: value for key, value in rows}
 
 
 def _put(session: Session, key: str, value: str) -> None:
