@@ -38,8 +38,10 @@ def _scope(session: Session) -> tuple[str, str]:
 def read_audit_cursor(session: Session) -> int:
     """Every entry with an id up to this has reached this station's current server."""
     row = session.get(Setting, AUDIT_CURSOR_KEY)
+    if row is None:
+        return 0
     server, station = _scope(session)
-    return audit_upto(row.value if row else None, server_url=server, station_code=station)
+    return audit_upto(row.value, server_url=server, station_code=station)
 
 
 def audit_upto(saved: str | None, *, server_url: str, station_code: str) -> int:
