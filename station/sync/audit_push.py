@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from station.db.database import Database
 from station.db.models import AuditEntry, Setting
-from station.settings import load_settings
+from station.settings import StationSettings, load_settings
 from station.sync.audit_protocol import AUDIT_BATCH, AuditBatchResult
 from station.sync.protocol import API_PREFIX
 from station.sync.transport import SyncError, gzip_json
@@ -57,6 +57,20 @@ def audit_upto(saved: str | None, *, server_url: str, station_code: str) -> int:
     except (ValueError, KeyError, TypeError):
         pass
     return 0
+
+
+# The settings a stored cursor is checked against, with their values when never stored.
+_CURSOR_SCOPE = {key: getattr(StationSettings(), key) for key in ("server_url", "station_code")}
+#: The settings :func:`audit_upto_of` reads: a caller reading settings in one query asks
+#: for these among its own.
+AUDIT_SETTING_KEYS = (AUDIT_CURSOR_KEY, *_CURSOR_SCOPE)
+
+
+def audit_upto_of(stored: dict[str, str]) -> int:
+    """:func:`read_audit_cursor` from settings already read (``AUDIT_SETTING_KEYS`` among
+    them; a key missing from ``stored`` was never set)."""
+    scope = {key: stored.get(key, default) for key, default in _CURSOR_SCOPE.items()}
+    return audit_upto(stored.get(AUDIT_CURSOR_KEY), **scope)
 
 
 def save_audit_cursor(session: Session, upto: int) -> None:

@@ -38,10 +38,9 @@ from station.db.models import AuditEntry, Event
 from station.errors import GridStationError
 from station.services.events import REJECTED_SEQ, clock_for
 from station.services.projection import refresh_entities
-from station.settings import StationSettings
 from station.sync import page_worker
 from station.sync.apply import AppliedPage, PreparedPage, apply_changes, prepare_page
-from station.sync.audit_push import AUDIT_CURSOR_KEY, audit_upto, push_audit
+from station.sync.audit_push import AUDIT_SETTING_KEYS, audit_upto_of, push_audit
 from station.sync.page_worker import UNKNOWN, PageFeed
 from station.sync.protocol import (
     API_PREFIX,
@@ -53,6 +52,7 @@ from station.sync.protocol import (
 from station.sync.state import (
     CURSOR_KEY,
     OWN_UPTO_KEY,
+    PENDING_COUNT,
     Rejection,
     add_rejections,
     pending_count,
@@ -175,11 +175,8 @@ class _Start:
     own_upto: int
 
 
-# The settings that say which server and station code the audit cursor is for, as stored
-# when never set.
-_SCOPE = {key: getattr(StationSettings(), key) for key in ("server_url", "station_code")}
 _COUNTS = select(
-    select(func.count()).where(Event.__table__.c.server_seq.is_(None)).scalar_subquery(),
+    PENDING_COUNT.scalar_subquery(),
     select(func.max(AuditEntry.__table__.c.id)).scalar_subquery(),
 )
 
@@ -187,13 +184,11 @@ _COUNTS = select(
 def _look(db: Database) -> _Start:
     # Two statements, not one per value: every sync starts here, most with nothing to do.
     with db.read() as session:
-        stored = read_settings(session, [CURSOR_KEY, OWN_UPTO_KEY, AUDIT_CURSOR_KEY, *_SCOPE])
+        stored = read_settings(session, [CURSOR_KEY, OWN_UPTO_KEY, *AUDIT_SETTING_KEYS])
         pending, audit_last = session.execute(_COUNTS).one()
-    scope = {key: stored.get(key, default) for key, default in _SCOPE.items()}
-    audited = audit_upto(stored.get(AUDIT_CURSOR_KEY), **scope)
     return _Start(
         pending=pending,
-        audit_pending=(audit_last or 0) > audited,
+        audit_pending=(audit_last or 0) > audit_upto_of(stored),
         cursor=int(stored.get(CURSOR_KEY) or 0),
         own_upto=int(stored.get(OWN_UPTO_KEY) or 0),
     )

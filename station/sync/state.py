@@ -114,8 +114,12 @@ def reset_own_upto(session: Session) -> None:
     _put(session, OWN_UPTO_KEY, "0")
 
 
+#: Events not yet acknowledged by the server (a statement others can embed).
+PENDING_COUNT = select(func.count()).where(Event.__table__.c.server_seq.is_(None))
+
+
 def pending_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).where(Event.server_seq.is_(None))) or 0)
+    return int(session.scalar(PENDING_COUNT) or 0)
 
 
 def record_success(session: Session, *, at: datetime) -> None:
